@@ -1,0 +1,232 @@
+"""Cross-reference checks: every id that is referred to must exist, in the right kind.
+
+References are by id, so a typo in one breaks a link on a page far away from
+the file that holds it. Each dangling reference is reported at the reference
+itself, with the closest existing id as a suggestion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .handbook import Handbook, journey_steps
+from .models import JourneyFile
+from .problems import FieldPath, Problem, did_you_mean
+from .yamlsource import SourceFile
+
+LOCAL_KINDS = ("step", "pain point", "gain point", "root cause", "failure demand")
+
+
+def local_ids(journey: JourneyFile) -> dict[str, str]:
+    """Every id inside one journey that can be referred to as 'journey/id', with its kind."""
+    out: dict[str, str] = {}
+    for _, step in journey_steps(journey):
+        out.setdefault(step.id, "step")
+        for pain in step.pain_points:
+            out.setdefault(pain.id, "pain point")
+        for gain in step.gain_points:
+            out.setdefault(gain.id, "gain point")
+        for demand in step.failure_demand:
+            out.setdefault(demand.id, "failure demand")
+    for cause in journey.root_causes:
+        out.setdefault(cause.id, "root cause")
+    return out
+
+
+class _Checker:
+    def __init__(self, book: Handbook, sources: dict[Path, SourceFile],
+                 paths: dict[tuple[str, str], FieldPath], broken_ids: set[str]) -> None:
+        self.book = book
+        self.broken_ids = broken_ids
+        self.sources = sources
+        self.paths = paths
+        self.problems: list[Problem] = []
+        self.locals = {jid: local_ids(j) for jid, j in book.journeys.items()}
+
+    def source_of(self, kind: str, ident: str) -> tuple[SourceFile, FieldPath]:
+        origin = self.book.origins[(kind, ident)]
+        return self.sources[origin.path], self.paths[(kind, ident)]
+
+    def ref(self, source: SourceFile, path: FieldPath, value: str | None, kind: str,
+            table: Iterable[str]) -> bool:
+        if value is None:
+            return True
+        names = list(table)
+        if value in names:
+            return True
+        if value in self.broken_ids:
+            return False
+        hint = did_you_mean(value, names)
+        self.problems.append(
+            source.problem(
+                path,
+                f"no {kind} with id '{value}'",
+                expected=f"the id of a {kind}" + (f" ({_few(names)})" if names else ""),
+                found=f"'{value}'",
+                hint=hint or f"check the spelling, or add the {kind}",
+            )
+        )
+        return False
+
+    def qualified(self, source: SourceFile, path: FieldPath, value: str, allowed: tuple[str, ...],
+                  allow_journey: bool) -> None:
+        journey_id, _, local = value.partition("/")
+        if not self.ref(source, path, journey_id, "journey", self.book.journeys):
+            return
+        if not local:
+            if not allow_journey:
+                self.problems.append(source.problem(
+                    path, f"'{value}' names a whole journey",
+                    expected=f"'journey-id/{allowed[0].replace(' ', '-')}-id' naming a {' or '.join(allowed)}",
+                    found=f"'{value}'"))
+            return
+        items = self.locals.get(journey_id, {})
+        kind = items.get(local)
+        if kind is None:
+            matching = [k for k, v in items.items() if v in allowed]
+            hint = did_you_mean(local, matching)
+            self.problems.append(source.problem(
+                path, f"journey '{journey_id}' has no {' or '.join(allowed)} with id '{local}'",
+                expected=f"one of: {_few(matching)}" if matching else f"a {' or '.join(allowed)} id",
+                found=f"'{value}'", hint=hint.replace("'", f"'{journey_id}/", 1) if hint else ""))
+        elif kind not in allowed:
+            self.problems.append(source.problem(
+                path, f"'{value}' is a {kind}", expected=f"a {' or '.join(allowed)}", found=f"a {kind}"))
+
+    def run(self) -> list[Problem]:
+        book = self.book
+        for gid, group in book.need_groups.items():
+            source, base = self.source_of("need-group", gid)
+            for i, channel in enumerate(group.preferred_channels):
+                self.ref(source, (*base, "preferred_channels", i), channel, "channel", book.channels)
+        for jid, journey in book.journeys.items():
+            self.journey(jid, journey)
+        for iid, insight in book.insights.items():
+            source, base = self.source_of("insight", iid)
+            for i, ref in enumerate(insight.about):
+                self.qualified(source, (*base, "about", i), ref, ("step", "pain point", "gain point"), True)
+            for i, gid in enumerate(insight.need_groups):
+                self.ref(source, (*base, "need_groups", i), gid, "need group", book.need_groups)
+        for bid, entry in book.backlog.items():
+            source, base = self.source_of("backlog item", bid)
+            item = entry.item
+            self.ref(source, (*base, "owner"), item.owner, "team", book.teams)
+            for i, ref in enumerate(item.addresses):
+                self.qualified(source, (*base, "addresses", i), ref, ("pain point",), False)
+            for i, ref in enumerate(item.root_causes):
+                self.qualified(source, (*base, "root_causes", i), ref, ("root cause",), False)
+            for i, mid in enumerate(item.metrics):
+                self.ref(source, (*base, "metrics", i), mid, "metric", book.metrics)
+        for mid, metric in book.metrics.items():
+            source, base = self.source_of("metric", mid)
+            for i, ref in enumerate(metric.about):
+                self.qualified(source, (*base, "about", i), ref, ("step",), True)
+            self.ref(source, (*base, "need_group"), metric.need_group, "need group", book.need_groups)
+        for tid, term in book.terms.items():
+            source, base = self.source_of("term", tid)
+            for i, other in enumerate(term.see_also):
+                self.ref(source, (*base, "see_also", i), other, "term", book.terms)
+        return self.problems
+
+    def journey(self, jid: str, journey: JourneyFile) -> None:
+        book = self.book
+        source, _ = self.source_of("journey", jid)
+        self.ref(source, ("life_event",), journey.life_event, "life event", book.life_events)
+        self.ref(source, ("owner",), journey.owner, "team", book.teams)
+        for i, gid in enumerate(journey.need_groups):
+            self.ref(source, ("need_groups", i), gid, "need group", book.need_groups)
+        if journey.state == "future":
+            if journey.replaces is None:
+                self.problems.append(source.problem(
+                    ("state",), "a future journey must name the current journey it replaces",
+                    expected="'replaces: <id of the current journey>'",
+                    found="state: future with no 'replaces'",
+                    hint="add 'replaces:', or set 'state: current' if this is how things work today"))
+            elif self.ref(source, ("replaces",), journey.replaces, "journey", book.journeys):
+                target = book.journeys[journey.replaces]
+                if target.state != "current":
+                    self.problems.append(source.problem(
+                        ("replaces",), f"'{journey.replaces}' is not a current journey",
+                        expected="the id of a journey with 'state: current'", found=f"state: {target.state}"))
+        elif journey.replaces is not None:
+            self.problems.append(source.problem(
+                ("replaces",), "only a future journey replaces another",
+                expected="'state: future' together with 'replaces'", found="state: current",
+                hint="set 'state: future' or remove 'replaces'"))
+        self.local_duplicates(source, journey)
+        cause_ids = [c.id for c in journey.root_causes]
+        allowed_groups = journey.need_groups or list(book.need_groups)
+        for p, phase in enumerate(journey.phases):
+            for s, step in enumerate(phase.steps):
+                base: FieldPath = ("phases", p, "steps", s)
+                self.ref(source, (*base, "owner"), step.owner, "team", book.teams)
+                for i, channel in enumerate(step.channels):
+                    self.ref(source, (*base, "channels", i), channel, "channel", book.channels)
+                for gid in step.emotion:
+                    path = (*base, "emotion", gid)
+                    if self.ref(source, path, gid, "need group", book.need_groups) and gid not in allowed_groups:
+                        self.problems.append(source.problem(
+                            path, f"need group '{gid}' is not one of this journey's need groups",
+                            expected=f"one of: {', '.join(allowed_groups)}", found=f"'{gid}'",
+                            hint=f"add '{gid}' to the journey's need_groups", key=True))
+                pain_ids = [pain.id for pain in step.pain_points]
+                for k, pain in enumerate(step.pain_points):
+                    for i, gid in enumerate(pain.need_groups):
+                        self.ref(source, (*base, "pain_points", k, "need_groups", i), gid, "need group",
+                                 allowed_groups)
+                    for i, cid in enumerate(pain.root_causes):
+                        self.ref(source, (*base, "pain_points", k, "root_causes", i), cid,
+                                 "root cause in this journey", cause_ids)
+                for k, gain in enumerate(step.gain_points):
+                    for i, gid in enumerate(gain.need_groups):
+                        self.ref(source, (*base, "gain_points", k, "need_groups", i), gid, "need group",
+                                 allowed_groups)
+                for k, demand in enumerate(step.failure_demand):
+                    self.ref(source, (*base, "failure_demand", k, "channel"), demand.channel, "channel",
+                             book.channels)
+                    self.ref(source, (*base, "failure_demand", k, "pain_point"), demand.pain_point,
+                             "pain point in this step", pain_ids)
+
+    def local_duplicates(self, source: SourceFile, journey: JourneyFile) -> None:
+        seen: dict[str, str] = {}
+        phase_ids: set[str] = set()
+
+        def check(path: FieldPath, ident: str, kind: str) -> None:
+            if ident in seen:
+                self.problems.append(source.problem(
+                    path, f"duplicate id '{ident}' in this journey",
+                    expected="ids unique within the journey (steps, pain points, gain points, "
+                    "root causes and failure demand share one set)",
+                    found=f"'{ident}' used for a {seen[ident]} and a {kind}",
+                    hint="rename one; references such as 'journey/id' must name one thing"))
+            else:
+                seen[ident] = kind
+
+        for p, phase in enumerate(journey.phases):
+            if phase.id in phase_ids:
+                self.problems.append(source.problem(
+                    ("phases", p, "id"), f"duplicate phase id '{phase.id}'",
+                    expected="each phase id once per journey", found=f"'{phase.id}'"))
+            phase_ids.add(phase.id)
+            for s, step in enumerate(phase.steps):
+                base: FieldPath = ("phases", p, "steps", s)
+                check((*base, "id"), step.id, "step")
+                for k, pain in enumerate(step.pain_points):
+                    check((*base, "pain_points", k, "id"), pain.id, "pain point")
+                for k, gain in enumerate(step.gain_points):
+                    check((*base, "gain_points", k, "id"), gain.id, "gain point")
+                for k, demand in enumerate(step.failure_demand):
+                    check((*base, "failure_demand", k, "id"), demand.id, "failure demand")
+        for c, cause in enumerate(journey.root_causes):
+            check(("root_causes", c, "id"), cause.id, "root cause")
+
+
+def _few(names: list[str], limit: int = 6) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (", ..." if len(names) > limit else "")
+
+
+def check_references(book: Handbook, sources: dict[Path, SourceFile],
+                     paths: dict[tuple[str, str], FieldPath], broken_ids: set[str]) -> list[Problem]:
+    return _Checker(book, sources, paths, broken_ids).run()

@@ -1,0 +1,297 @@
+"""Load a whole `journeys/` folder into one cross-referenced :class:`Handbook`.
+
+This is the only entry point the adapters use. It never raises on an editor's
+mistake without having looked at every file first: problems from YAML
+syntax, the models, CSV files and cross-references are all collected and
+raised together as one :class:`HandbookError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .metrics_csv import read_metric_csv
+from .models import (
+    BacklogFile,
+    BacklogItem,
+    Base,
+    Channel,
+    DevelopmentArea,
+    GlossaryFile,
+    Insight,
+    InsightsFile,
+    JourneyFile,
+    LifeEvent,
+    Metric,
+    MetricsFile,
+    MetricValue,
+    NeedGroupFile,
+    OrganisationFile,
+    PainPoint,
+    Phase,
+    ProblemArea,
+    Step,
+    Team,
+    Term,
+)
+from .problems import FieldPath, HandbookError, Problem, display_path
+from .validation import validate_source
+from .yamlsource import SourceFile, load_source
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entity was written, for 'Edit this page' links and messages."""
+
+    path: Path
+    display: str
+    line: int
+
+
+@dataclass(frozen=True)
+class BacklogEntry:
+    item: BacklogItem
+    problem_area: ProblemArea
+    development_area: DevelopmentArea
+
+
+@dataclass
+class Handbook:
+    root: Path
+    organisation: OrganisationFile
+    teams: dict[str, Team] = field(default_factory=dict)
+    channels: dict[str, Channel] = field(default_factory=dict)
+    life_events: dict[str, LifeEvent] = field(default_factory=dict)
+    need_groups: dict[str, NeedGroupFile] = field(default_factory=dict)
+    journeys: dict[str, JourneyFile] = field(default_factory=dict)
+    insights: dict[str, Insight] = field(default_factory=dict)
+    backlog: dict[str, BacklogEntry] = field(default_factory=dict)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    metric_values: dict[str, list[MetricValue]] = field(default_factory=dict)
+    terms: dict[str, Term] = field(default_factory=dict)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    problem_areas: list[ProblemArea] = field(default_factory=list)
+    #: Parsed files and the field path of every entity, to locate later findings (gaps).
+    sources: dict[Path, SourceFile] = field(default_factory=dict, repr=False)
+    paths: dict[tuple[str, str], FieldPath] = field(default_factory=dict, repr=False)
+
+    def origin(self, kind: str, ident: str) -> Origin | None:
+        return self.origins.get((kind, ident))
+
+    @property
+    def currency(self) -> str:
+        return self.organisation.currency
+
+
+def journey_steps(journey: JourneyFile) -> Iterator[tuple[Phase, Step]]:
+    for phase in journey.phases:
+        for step in phase.steps:
+            yield phase, step
+
+
+def journey_pain_points(journey: JourneyFile) -> Iterator[tuple[Step, PainPoint]]:
+    for _, step in journey_steps(journey):
+        for pain in step.pain_points:
+            yield step, pain
+
+
+@dataclass
+class _Parsed:
+    digest: str
+    source: SourceFile | None
+    model: Base | None
+    problems: list[Problem]
+
+
+class HandbookCache:
+    """Parsed files keyed by path and content hash, kept across `mkdocs serve` rebuilds.
+
+    Reading the bytes is cheap; parsing and validating is not. A changed file
+    is parsed again, an unchanged one is taken from here.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[Path, _Parsed] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def parse(self, path: Path, display: str) -> _Parsed:
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        cached = self._files.get(path)
+        if cached is not None and cached.digest == digest:
+            self.hits += 1
+            return cached
+        self.misses += 1
+        source, problems = load_source(path, display)
+        model: Base | None = None
+        if source is not None:
+            # Duplicate keys are reported but do not stop validation: the first value is kept.
+            model, more = validate_source(source)
+            problems = problems + more
+        parsed = _Parsed(digest, source, model, problems)
+        self._files[path] = parsed
+        return parsed
+
+
+def find_yaml_files(root: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.suffix in YAML_SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.parts)
+    )
+
+
+def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_root: Path | None = None) -> Handbook:
+    """Parse, validate and cross-reference every YAML file under root."""
+    from .crossref import check_references
+
+    cache = cache or HandbookCache()
+    root = root.resolve()
+    problems: list[Problem] = []
+    parsed: list[tuple[SourceFile, Base]] = []
+    if not root.is_dir():
+        raise HandbookError(
+            [Problem(str(root), 1, 1, "", "the journeys folder does not exist", expected="a folder of YAML files")]
+        )
+    broken_ids: set[str] = set()
+    for path in find_yaml_files(root):
+        entry = cache.parse(path, display_path(path, display_root))
+        problems.extend(entry.problems)
+        if entry.source is not None and entry.model is not None:
+            parsed.append((entry.source, entry.model))
+        elif entry.source is not None:
+            broken_ids.update(_ids_in(entry.source.data))
+
+    organisations = [(s, m) for s, m in parsed if isinstance(m, OrganisationFile)]
+    if not organisations:
+        problems.append(
+            Problem(
+                display_path(root, display_root),
+                1,
+                1,
+                "",
+                "no organisation file found",
+                expected="one YAML file with 'kind: organisation' listing teams, channels and life events",
+                hint="see the format reference, section 'Organisation'",
+            )
+        )
+        raise HandbookError(problems)
+    for source, _ in organisations[1:]:
+        problems.append(
+            source.problem(
+                ("kind",),
+                "a second organisation file",
+                expected="exactly one file with 'kind: organisation'",
+                found=f"also {organisations[0][0].display}",
+                hint="merge the two files",
+            )
+        )
+    book = Handbook(root=root, organisation=organisations[0][1])  # type: ignore[arg-type]
+    registry = _Registry(book, problems)
+    for source, model in parsed:
+        registry.add_file(source, model)
+    for metric_id, metric in book.metrics.items():
+        values = list(metric.values)
+        if metric.values_csv:
+            origin = book.origins[("metric", metric_id)]
+            source = registry.sources[origin.path]
+            csv_values, csv_problems = read_metric_csv(source, registry.metric_paths[metric_id], metric.values_csv)
+            values.extend(csv_values)
+            problems.extend(csv_problems)
+        book.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
+    problems.extend(check_references(book, registry.sources, registry.paths, broken_ids))
+    book.sources = registry.sources
+    book.paths = registry.paths
+    if problems:
+        raise HandbookError(problems)
+    return book
+
+
+def _ids_in(data: object) -> set[str]:
+    """Ids declared in a file that failed validation.
+
+    References to them are not reported as dangling: the editor is already
+    told what is wrong with the file itself, and one mistake should give one
+    message, not one per reference.
+    """
+    found: set[str] = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "id" and isinstance(value, str):
+                found.add(value)
+            else:
+                found |= _ids_in(value)
+    elif isinstance(data, list):
+        for value in data:
+            found |= _ids_in(value)
+    return found
+
+
+class _Registry:
+    """Puts each file's entities into the handbook, reporting ids used twice."""
+
+    def __init__(self, book: Handbook, problems: list[Problem]) -> None:
+        self.book = book
+        self.problems = problems
+        self.sources: dict[Path, SourceFile] = {}
+        self.paths: dict[tuple[str, str], FieldPath] = {}
+        self.metric_paths: dict[str, FieldPath] = {}
+
+    def _put(self, kind: str, table: dict[str, object], ident: str, value: object, source: SourceFile,
+             path: FieldPath) -> None:
+        key = (kind, ident)
+        if ident in table:
+            first = self.book.origins[key]
+            self.problems.append(
+                source.problem(
+                    (*path, "id"),
+                    f"duplicate {kind} id '{ident}'",
+                    expected="ids that are unique across the handbook",
+                    found=f"'{ident}', already used in {first.display} line {first.line}",
+                    hint="rename one of them; references use ids, so each must name one thing",
+                )
+            )
+            return
+        table[ident] = value
+        line, _ = source.position(path)
+        self.book.origins[key] = Origin(source.path, source.display, line)
+        self.paths[key] = path
+
+    def add_file(self, source: SourceFile, model: Base) -> None:
+        self.sources[source.path] = source
+        book = self.book
+        if isinstance(model, OrganisationFile):
+            for i, team in enumerate(model.teams):
+                self._put("team", book.teams, team.id, team, source, ("teams", i))  # type: ignore[arg-type]
+            for i, channel in enumerate(model.channels):
+                self._put("channel", book.channels, channel.id, channel, source, ("channels", i))  # type: ignore[arg-type]
+            for i, event in enumerate(model.life_events):
+                self._put("life event", book.life_events, event.id, event, source, ("life_events", i))  # type: ignore[arg-type]
+        elif isinstance(model, NeedGroupFile):
+            self._put("need-group", book.need_groups, model.id, model, source, ())  # type: ignore[arg-type]
+        elif isinstance(model, JourneyFile):
+            self._put("journey", book.journeys, model.id, model, source, ())  # type: ignore[arg-type]
+        elif isinstance(model, InsightsFile):
+            for i, insight in enumerate(model.insights):
+                self._put("insight", book.insights, insight.id, insight, source, ("insights", i))  # type: ignore[arg-type]
+        elif isinstance(model, BacklogFile):
+            for a, area in enumerate(model.problem_areas):
+                book.problem_areas.append(area)
+                for d, dev in enumerate(area.development_areas):
+                    for i, item in enumerate(dev.items):
+                        path = ("problem_areas", a, "development_areas", d, "items", i)
+                        entry = BacklogEntry(item, area, dev)
+                        self._put("backlog item", book.backlog, item.id, entry, source, path)  # type: ignore[arg-type]
+        elif isinstance(model, MetricsFile):
+            for i, metric in enumerate(model.metrics):
+                self.metric_paths[metric.id] = ("metrics", i)
+                self._put("metric", book.metrics, metric.id, metric, source, ("metrics", i))  # type: ignore[arg-type]
+        elif isinstance(model, GlossaryFile):
+            for i, term in enumerate(model.terms):
+                self._put("term", book.terms, term.id, term, source, ("terms", i))  # type: ignore[arg-type]

@@ -1,0 +1,223 @@
+"""Turn one parsed YAML file into a typed model, or into editor-readable problems.
+
+Pydantic does the checking; this module translates its errors, which are
+written for programmers ("Input should be a valid integer"), into what an
+editor can act on: the field, what was found, what was expected, and a
+"did you mean" for a misspelt key or value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .models import EMOTION_MAX, EMOTION_MIN, FILE_KINDS, Base
+from .problems import FieldPath, Problem, did_you_mean
+from .yamlsource import SourceFile
+
+KIND_LIST = ", ".join(sorted(FILE_KINDS))
+
+
+def describe(value: Any) -> str:
+    """How a found value reads in a message."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, list):
+        return "a list (lines starting with '- ')"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    text = str(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"'{text}'"
+
+
+def validate_source(source: SourceFile) -> tuple[Base | None, list[Problem]]:
+    data = source.data
+    if not isinstance(data, dict):
+        return None, [
+            source.problem(
+                (),
+                "the file must be a mapping of fields",
+                expected="a mapping starting with 'kind:'",
+                found=describe(data),
+                hint="remove the leading '- ' if the whole file is written as a list",
+            )
+        ]
+    kind = data.get("kind")
+    if kind is None:
+        return None, [
+            source.problem(
+                (),
+                "the file has no 'kind' field",
+                expected=f"'kind:' with one of: {KIND_LIST}",
+                hint="add e.g. 'kind: journey' as the first line",
+            )
+        ]
+    model = FILE_KINDS.get(str(kind))
+    if model is None:
+        return None, [
+            source.problem(
+                ("kind",),
+                f"unknown file kind '{kind}'",
+                expected=f"one of: {KIND_LIST}",
+                found=describe(kind),
+                hint=did_you_mean(str(kind), FILE_KINDS),
+            )
+        ]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_translate(source, model, err) for err in exc.errors(include_url=False)]
+
+
+def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
+    """The model class that holds the last part of loc, for key suggestions."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _translate(source: SourceFile, model: type[BaseModel], err: Any) -> Problem:
+    loc: FieldPath = tuple(err["loc"])
+    kind: str = err["type"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    name = str(loc[-1]) if loc else ""
+
+    if loc and loc[-1] == "[key]":
+        path = loc[:-1]
+        return source.problem(
+            path,
+            f"'{path[-1]}' is not a valid id",
+            expected="lower-case letters, digits and single hyphens, e.g. 'straight-to-the-point'",
+            found=describe(path[-1]),
+            key=True,
+        )
+    if kind == "extra_forbidden":
+        holder = _model_at(model, loc)
+        choices = list(holder.model_fields) if holder else []
+        hint = did_you_mean(name, choices)
+        return source.problem(
+            loc,
+            f"unknown field '{name}'",
+            expected="one of: " + ", ".join(choices) if choices else "no such field here",
+            found=f"'{name}'",
+            hint=hint or "see the format reference for the fields allowed here",
+            key=True,
+        )
+    if kind == "missing":
+        return source.problem(
+            loc,
+            f"required field '{name}' is missing",
+            expected=f"a '{name}:' line here",
+            hint="see the format reference for an example",
+        )
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return source.problem(
+            loc,
+            f"'{_label(loc)}' must be a mapping",
+            expected="a mapping (indented 'key: value' lines)",
+            found=describe(value),
+            hint="remove the leading '- '" if isinstance(value, list) else "",
+        )
+    if kind == "list_type":
+        return source.problem(
+            loc,
+            f"'{_label(loc)}' must be a list",
+            expected="a list (one '- item' per line)",
+            found=describe(value),
+            hint="write each entry on its own line starting with '- '",
+        )
+    if kind == "literal_error":
+        options = ctx.get("expected", "")
+        choices = [o.strip(" '") for o in str(options).replace(" or ", ", ").split(",")]
+        return source.problem(
+            loc,
+            f"'{_label(loc)}' has a value that is not allowed",
+            expected=f"one of: {options}",
+            found=describe(value),
+            hint=did_you_mean(str(value), choices),
+        )
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if "min|" in pattern:
+            expected = "a duration such as '30 minutes', '4 hours', '3 days', '2 weeks' or '1 month'"
+        elif "/" in pattern:
+            expected = "an id ('journey-id') or 'journey-id/item-id', lower-case with hyphens"
+        else:
+            expected = "an id of lower-case letters, digits and single hyphens, e.g. 'book-visit'"
+        return source.problem(loc, f"'{_label(loc)}' is not in the right form", expected=expected, found=describe(value))
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        if "emotion" in loc:
+            expected = f"a whole number from {EMOTION_MIN} (very negative) to {EMOTION_MAX} (very positive)"
+            message = "emotion is outside its scale"
+        else:
+            bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+            words = {"greater_than_equal": "at least", "less_than_equal": "at most",
+                     "greater_than": "more than", "less_than": "less than"}
+            expected = f"a number {words[kind]} {bound}"
+            message = f"'{_label(loc)}' is out of range"
+        return source.problem(loc, message, expected=expected, found=describe(value))
+    if kind in ("too_short", "string_too_short"):
+        return source.problem(
+            loc,
+            f"'{_label(loc)}' is empty",
+            expected="at least one entry" if kind == "too_short" else "some text",
+            found=describe(value),
+        )
+    expected_by_type = {
+        "string_type": "text",
+        "int_type": "a whole number",
+        "int_parsing": "a whole number",
+        "int_from_float": "a whole number",
+        "float_type": "a number",
+        "float_parsing": "a number",
+        "bool_type": "true or false",
+        "bool_parsing": "true or false",
+        "date_type": "a date written YYYY-MM-DD",
+        "date_parsing": "a date written YYYY-MM-DD",
+        "date_from_datetime_parsing": "a date written YYYY-MM-DD",
+    }
+    if kind in expected_by_type:
+        hint = ""
+        if kind == "string_type" and isinstance(value, dict | list):
+            hint = "a text containing ': ' or starting with '- ' must be put in quotes"
+        return source.problem(
+            loc,
+            f"'{_label(loc)}' has the wrong type",
+            expected=expected_by_type[kind],
+            found=describe(value),
+            hint=hint,
+        )
+    return source.problem(loc, f"'{_label(loc)}': {err.get('msg', 'invalid value')}", found=describe(value))
+
+
+def _label(loc: FieldPath) -> str:
+    for part in reversed(loc):
+        if isinstance(part, str):
+            return part
+    return "value"

@@ -1,0 +1,175 @@
+"""The improvement backlog, its traceability, and the report of gaps in it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..core.analysis import gaps, priority_score, ranked_backlog
+from ..core.handbook import BacklogEntry
+from . import mermaid
+from .context import Context
+from .text import block, bullets, inline, link, number, rel, table
+from .trace_blocks import journey_trace
+
+CSV_PATH = "backlog/backlog.csv"
+JSON_PATH = "backlog/backlog.json"
+
+
+def _score(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def backlog_records(ctx: Context) -> list[dict[str, object]]:
+    """The backlog as plain records, the same for the CSV and the JSON file."""
+    records: list[dict[str, object]] = []
+    for entry in ranked_backlog(ctx.book.backlog.values()):
+        item = entry.item
+        records.append({
+            "id": item.id,
+            "solution_concept": item.title,
+            "development_area": entry.development_area.name,
+            "problem_area": entry.problem_area.name,
+            "owner": ctx.book.teams[item.owner].name if item.owner else "",
+            "status": item.status,
+            "customer_value": item.priority.customer_value,
+            "organisation_value": item.priority.organisation_value,
+            "effort": item.priority.effort,
+            "priority": round(priority_score(item), 2),
+            "addresses": list(item.addresses),
+            "root_causes": list(item.root_causes),
+            "metrics": list(item.metrics),
+        })
+    return records
+
+
+def _csv(records: list[dict[str, object]]) -> str:
+    out = io.StringIO()
+    if not records:
+        return ""
+    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: " ".join(v) if isinstance(v, list) else v for k, v in record.items()})
+    return out.getvalue()
+
+
+def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
+    L = ctx.L  # noqa: N806
+    rows = [[ctx.backlog_link(here, e.item.id), inline(e.problem_area.name), inline(e.development_area.name),
+             ctx.team_link(here, e.item.owner), L["status_" + e.item.status], _score(priority_score(e.item))]
+            for e in ranked_backlog(entries)]
+    return table([L["solution_concept"], L["problem_area"], L["development_area"], L["owner"], L["status"],
+                  L["priority"]], rows)
+
+
+def render_backlog(ctx: Context) -> None:
+    L = ctx.L  # noqa: N806
+    book = ctx.book
+    here = ctx.BACKLOG_INDEX
+    records = backlog_records(ctx)
+    ctx.add_data(CSV_PATH, _csv(records))
+    ctx.add_data(JSON_PATH, json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    entries = list(book.backlog.values())
+    out = [f"# {L['backlog']}", L["priority_formula"],
+           f"{L['download']}: {link('backlog.csv', rel(here, CSV_PATH))} · {link('backlog.json', rel(here, JSON_PATH))}",
+           _item_table(ctx, here, entries)]
+    points = [mermaid.Point(e.item.title, (e.item.priority.effort - 1) / 4 * 0.9 + 0.05,
+                            ((2 * e.item.priority.customer_value + e.item.priority.organisation_value) / 3 - 1) / 4
+                            * 0.9 + 0.05) for e in ranked_backlog(entries)]
+    chart = mermaid.quadrant(L["value_vs_effort"], L["chart_quadrant_desc"],
+                             (f"{L['low']} {L['effort_axis']}", f"{L['high']} {L['effort_axis']}"),
+                             (f"{L['low']} {L['value_axis']}", f"{L['high']} {L['value_axis']}"),
+                             (L["big_bets"], L["quick_wins"], L["fill_ins"], L["reconsider"]), points)
+    out += [f"## {L['value_vs_effort']}", L["value_formula"], mermaid.fence(chart)]
+    out.append(f"## {L['by_team']}")
+    for tid, team in book.teams.items():
+        owned = [e for e in entries if e.item.owner == tid]
+        if owned:
+            out.append(f"### {inline(team.name)}\n\n" + _item_table(ctx, here, owned))
+    unowned = [e for e in entries if e.item.owner is None]
+    if unowned:
+        out.append(f"### {L['unowned']}\n\n" + _item_table(ctx, here, unowned))
+    out.append(f"## {L['journeys']}")
+    for journey in book.journeys.values():
+        related = [e for e in entries if any(r.split("/")[0] == journey.id
+                                             for r in (*e.item.addresses, *e.item.root_causes))]
+        if related:
+            out.append(f"### {inline(journey.title)}\n\n" + _item_table(ctx, here, related))
+    out.append(f"## {L['backlog_items']}")
+    for area in book.problem_areas:
+        out.append(f"### {inline(area.name)}")
+        if area.description:
+            out.append(inline(area.description))
+        for dev in area.development_areas:
+            out.append(f"#### {inline(dev.name)}")
+            for item in dev.items:
+                out.append(_item_detail(ctx, here, book.backlog[item.id]))
+    origin = book.origin("backlog item", next(iter(book.backlog))) if book.backlog else None
+    ctx.add(here, L["backlog"], "\n\n".join(out), origin.path if origin else None, [L["backlog"]])
+    render_gaps(ctx)
+    render_traceability(ctx)
+
+
+def _item_detail(ctx: Context, here: str, entry: BacklogEntry) -> str:
+    L = ctx.L  # noqa: N806
+    item = entry.item
+    p = item.priority
+    out = [f'<span id="item-{item.id}"></span>**{inline(item.title)}**']
+    if item.description:
+        out.append(block(item.description))
+    facts = [
+        f"**{L['problem_area']}:** {inline(entry.problem_area.name)} → **{L['development_area']}:** "
+        f"{inline(entry.development_area.name)}",
+        f"**{L['owner']}:** {ctx.team_link(here, item.owner)}",
+        f"**{L['status']}:** {L['status_' + item.status]}",
+        f"**{L['priority']}:** {_score(priority_score(item))} ({L['customer_value']} {p.customer_value}, "
+        f"{L['organisation_value']} {p.organisation_value}, {L['effort']} {p.effort})",
+    ]
+    if item.addresses:
+        facts.append(f"**{L['addresses']}:** " + ", ".join(ctx.ref_link(here, r) for r in item.addresses))
+    if item.root_causes:
+        facts.append(f"**{L['root_causes']}:** " + ", ".join(ctx.ref_link(here, r) for r in item.root_causes))
+    facts.append(f"**{L['measured_by']}:** " + (", ".join(ctx.metric_link(here, m) for m in item.metrics)
+                                                or f"*{L['none']}*"))
+    out.append(bullets(facts))
+    return "\n\n".join(out)
+
+
+def render_gaps(ctx: Context) -> None:
+    L = ctx.L  # noqa: N806
+    here = ctx.GAPS
+    found = gaps(ctx.book)
+    out = [f"# {L['gaps']}", L["gaps_intro"]]
+    if not found.count:
+        out.append(f"!!! success \"{L['gaps']}: 0\"\n\n    {L['no_gaps']}")
+
+    def pains(title: str, rows: list) -> None:  # type: ignore[type-arg]
+        if rows:
+            out.append(f"## {title} ({len(rows)})\n\n" + bullets(
+                [ctx.ref_link(here, f"{j.id}/{p.id}") + f" – {ctx.step_link(here, j.id, s.id)}" for j, s, p in rows]))
+
+    pains(L["pains_without_cause"], found.pains_without_cause)
+    pains(L["pains_without_backlog"], found.pains_without_backlog)
+    for title, items in ((L["items_without_metric"], found.items_without_metric),
+                         (L["items_without_owner"], found.items_without_owner)):
+        if items:
+            out.append(f"## {title} ({len(items)})\n\n" + bullets([ctx.backlog_link(here, e.item.id) for e in items]))
+    ctx.add(here, L["gaps"], "\n\n".join(out))
+
+
+def render_traceability(ctx: Context) -> None:
+    L = ctx.L  # noqa: N806
+    here = ctx.TRACE
+    out = [f"# {L['trace']}", L["trace_intro"]]
+    for journey in ctx.book.journeys.values():
+        if journey.state == "future":
+            continue
+        block_text = journey_trace(ctx, journey, here, level=3)
+        if block_text:
+            out.append(f"## {ctx.journey_link(here, journey.id)}\n\n{block_text}")
+    ctx.add(here, L["trace"], "\n\n".join(out))
+
+
+__all__ = ["backlog_records", "number", "render_backlog"]

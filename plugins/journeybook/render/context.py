@@ -1,0 +1,161 @@
+"""What every page renderer needs: the handbook, the labels, and where pages live.
+
+Page paths are decided here and only here, so that links between generated
+pages are always computed the same way and `mkdocs build --strict` can check
+every one of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from ..core.analysis import Backlinks, backlinks
+from ..core.handbook import Handbook, journey_steps
+from ..core.models import JourneyFile, Step
+from .labels import labels_for
+from .text import attr, inline, link, rel
+
+
+@dataclass
+class Page:
+    """One generated Markdown page (or data file), and the YAML it comes from."""
+
+    path: str
+    content: str
+    title: str = ""
+    source: Path | None = None
+
+
+@dataclass
+class Context:
+    book: Handbook
+    language: str = "en"
+    pages: list[Page] = field(default_factory=list)
+
+    @cached_property
+    def L(self) -> dict[str, str]:  # noqa: N802 - reads like a lookup table in f-strings
+        return labels_for(self.language)
+
+    @cached_property
+    def links(self) -> dict[str, Backlinks]:
+        return backlinks(self.book)
+
+    @cached_property
+    def step_index(self) -> dict[tuple[str, str], Step]:
+        return {(j.id, s.id): s for j in self.book.journeys.values() for _, s in journey_steps(j)}
+
+    # --- where pages live ---------------------------------------------------------
+
+    @staticmethod
+    def journey_path(journey_id: str) -> str:
+        return f"journeys/{journey_id}/index.md"
+
+    @staticmethod
+    def blueprint_path(journey_id: str) -> str:
+        return f"journeys/{journey_id}/blueprint.md"
+
+    @staticmethod
+    def compare_path(journey_id: str) -> str:
+        return f"journeys/{journey_id}/compare.md"
+
+    @staticmethod
+    def need_group_path(group_id: str) -> str:
+        return f"need-groups/{group_id}.md"
+
+    @staticmethod
+    def team_path(team_id: str) -> str:
+        return f"teams/{team_id}.md"
+
+    JOURNEYS_INDEX = "journeys/index.md"
+    NEED_GROUPS_INDEX = "need-groups/index.md"
+    TEAMS_INDEX = "teams/index.md"
+    BACKLOG_INDEX = "backlog/index.md"
+    GAPS = "backlog/gaps.md"
+    TRACE = "backlog/traceability.md"
+    METRICS_INDEX = "metrics/index.md"
+    FAILURE_DEMAND = "failure-demand/index.md"
+    INSIGHTS_INDEX = "insights/index.md"
+    GLOSSARY = "glossary/index.md"
+
+    # --- links between pages -------------------------------------------------------
+
+    def journey_link(self, here: str, journey_id: str) -> str:
+        journey = self.book.journeys[journey_id]
+        return link(journey.title, rel(here, self.journey_path(journey_id)))
+
+    def step_link(self, here: str, journey_id: str, step_id: str, *, with_journey: bool = False) -> str:
+        step = self.step_index[(journey_id, step_id)]
+        target = rel(here, self.journey_path(journey_id), f"step-{step_id}")
+        text = link(step.name, target)
+        if with_journey:
+            return f"{text} ({self.journey_link(here, journey_id)})"
+        return text
+
+    def team_link(self, here: str, team_id: str | None) -> str:
+        if team_id is None:
+            return f"*{self.L['unowned']}*"
+        return link(self.book.teams[team_id].name, rel(here, self.team_path(team_id)))
+
+    def group_link(self, here: str, group_id: str) -> str:
+        return link(self.book.need_groups[group_id].name, rel(here, self.need_group_path(group_id)))
+
+    def group_names(self, here: str, group_ids: list[str]) -> str:
+        if not group_ids:
+            return self.L["everyone"]
+        return ", ".join(self.group_link(here, g) for g in group_ids)
+
+    def channel_names(self, channel_ids: list[str]) -> str:
+        return ", ".join(inline(self.book.channels[c].name) for c in channel_ids)
+
+    def backlog_link(self, here: str, item_id: str) -> str:
+        entry = self.book.backlog[item_id]
+        return link(entry.item.title, rel(here, self.BACKLOG_INDEX, f"item-{item_id}"))
+
+    def metric_link(self, here: str, metric_id: str) -> str:
+        return link(self.book.metrics[metric_id].name, rel(here, self.METRICS_INDEX, f"metric-{metric_id}"))
+
+    def insight_link(self, here: str, insight_id: str) -> str:
+        insight = self.book.insights[insight_id]
+        short = insight.text if len(insight.text) <= 80 else insight.text[:77] + "..."
+        return link(short, rel(here, self.INSIGHTS_INDEX, f"insight-{insight_id}"))
+
+    def ref_link(self, here: str, ref: str) -> str:
+        """A link for 'journey' or 'journey/item' wherever the item is shown."""
+        journey_id, _, local = ref.partition("/")
+        if not local:
+            return self.journey_link(here, journey_id)
+        if (journey_id, local) in self.step_index:
+            return self.step_link(here, journey_id, local, with_journey=True)
+        journey = self.book.journeys[journey_id]
+        for _, step in journey_steps(journey):
+            for prefix, items in (("pain", step.pain_points), ("gain", step.gain_points)):
+                for item in items:
+                    if item.id == local:
+                        target = rel(here, self.journey_path(journey_id), f"{prefix}-{local}")
+                        return f"{link(item.text, target)} ({self.journey_link(here, journey_id)})"
+        for cause in journey.root_causes:
+            if cause.id == local:
+                target = rel(here, self.journey_path(journey_id), f"cause-{local}")
+                return f"{link(cause.text, target)} ({self.journey_link(here, journey_id)})"
+        return inline(ref)
+
+    def add(self, path: str, title: str, body: str, source: Path | None = None,
+            tags: list[str] | None = None, boost: float | None = None) -> None:
+        meta: dict[str, object] = {"title": attr(title)}
+        if tags:
+            meta["tags"] = [attr(t) for t in tags]
+        if boost:
+            meta["search"] = {"boost": boost}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        self.pages.append(Page(path, f"---\n{front}---\n\n{body.strip()}\n", title, source))
+
+    def add_data(self, path: str, content: str) -> None:
+        self.pages.append(Page(path, content))
+
+
+def journey_state_label(ctx: Context, journey: JourneyFile) -> str:
+    return ctx.L["state_future"] if journey.state == "future" else ctx.L["state_current"]

@@ -1,0 +1,376 @@
+"""The journey page: the map, the emotion curve, need-group views and every step.
+
+A reader should be able to answer "what does need group X go through in this
+journey, and where does it hurt?" without leaving the page, so the page holds
+the grid staff know from journey-mapping workshops, the curve, a tab per
+need group, and the detail of each step with everything that refers to it.
+"""
+
+from __future__ import annotations
+
+from statistics import mean
+
+from ..core.analysis import (
+    channel_switches,
+    evidence_share,
+    failure_demand,
+    handoffs,
+    lead_time_hours,
+    refers_to_journey,
+    waiting_hours,
+)
+from ..core.handbook import journey_pain_points, journey_steps
+from ..core.models import EMOTION_MAX, EMOTION_MIN, JourneyFile, PainPoint, Step
+from . import mermaid
+from .context import Context, journey_state_label
+from .metric_blocks import metric_summary
+from .text import block, bullets, hours_text, inline, link, number, rel, table
+from .trace_blocks import journey_trace
+
+EMOTION_FACES = {-2: "😣", -1: "🙁", 0: "😐", 1: "🙂", 2: "😀"}
+
+
+def emotion_text(value: int | None, L: dict[str, str]) -> str:  # noqa: N803
+    if value is None:
+        return f"*{L['no_emotion']}*"
+    sign = f"+{value}" if value > 0 else str(value)
+    return f"{EMOTION_FACES[value]} {sign}"
+
+
+def groups_of(ctx: Context, journey: JourneyFile) -> list[str]:
+    """The journey's need groups, or every group that has an emotion recorded in it."""
+    if journey.need_groups:
+        return list(journey.need_groups)
+    seen: list[str] = []
+    for _, step in journey_steps(journey):
+        for gid in step.emotion:
+            if gid not in seen:
+                seen.append(gid)
+    return seen
+
+
+def applies(item_groups: list[str], group: str) -> bool:
+    return not item_groups or group in item_groups
+
+
+def render_journey(ctx: Context, journey: JourneyFile) -> None:
+    here = ctx.journey_path(journey.id)
+    L = ctx.L  # noqa: N806
+    parts = [f"# {inline(journey.title)}", inline(journey.summary)]
+    if journey.description:
+        parts.append(block(journey.description))
+    parts.append(_facts(ctx, journey, here))
+    parts.append(f"## {L['key_figures']}\n\n{_key_figures(ctx, journey)}")
+    parts.append(f"## {L['journey_map']}\n\n{L['emotion_scale']}\n\n{journey_grid(ctx, journey, here)}")
+    parts.append(_emotion_section(ctx, journey))
+    parts.append(_group_tabs(ctx, journey, here))
+    parts.append(_steps_section(ctx, journey, here))
+    if journey.root_causes:
+        parts.append(_root_causes(ctx, journey, here))
+    demand = _failure_demand(ctx, journey, here)
+    if demand:
+        parts.append(demand)
+    metrics = [m for m in ctx.book.metrics.values() if any(refers_to_journey(r, journey.id) for r in m.about)]
+    if metrics:
+        parts.append(f"## {L['metrics']}\n\n" + "\n\n".join(metric_summary(ctx, here, m.id, level=3)
+                                                        for m in metrics))
+    insights = [i for i in ctx.book.insights.values() if any(refers_to_journey(r, journey.id) for r in i.about)]
+    if insights:
+        rows = [[ctx.insight_link(here, i.id), L[f"insight_{i.type}"], L[f"status_{i.status}"],
+                 ", ".join(ctx.ref_link(here, r) for r in i.about)] for i in insights]
+        parts.append(f"## {L['insights']}\n\n" + table([L["insights"], L["type"], L["status"], L["about"]], rows))
+    items = [e for e in ctx.book.backlog.values()
+             if any(refers_to_journey(r, journey.id) for r in (*e.item.addresses, *e.item.root_causes))]
+    if items:
+        rows = [[ctx.backlog_link(here, e.item.id), ctx.team_link(here, e.item.owner),
+                 L[f"status_{e.item.status}"]] for e in items]
+        parts.append(f"## {L['backlog_items']}\n\n" + table([L["backlog_item"], L["owner"], L["status"]], rows))
+    trace = journey_trace(ctx, journey, here)
+    if trace:
+        parts.append(trace)
+    tags = [*journey.tags, L["journey"]]
+    origin = ctx.book.origin("journey", journey.id)
+    ctx.add(here, journey.title, "\n\n".join(p for p in parts if p), origin.path if origin else None, tags, 2)
+
+
+def _facts(ctx: Context, journey: JourneyFile, here: str) -> str:
+    L = ctx.L  # noqa: N806
+    book = ctx.book
+    facts = [f"**{L['state']}:** {journey_state_label(ctx, journey)}"]
+    if journey.replaces:
+        compare = link(L["comparison"], rel(here, ctx.compare_path(journey.id)))
+        facts.append(f"**{L['replaces']}:** {ctx.journey_link(here, journey.replaces)} ({compare})")
+    for other in book.journeys.values():
+        if other.replaces == journey.id:
+            compare = link(L["comparison"], rel(here, ctx.compare_path(other.id)))
+            facts.append(f"**{L['replaced_by']}:** {ctx.journey_link(here, other.id)} ({compare})")
+    if journey.life_event:
+        facts.append(f"**{L['life_event']}:** {inline(book.life_events[journey.life_event].name)}")
+    facts.append(f"**{L['owner']}:** {ctx.team_link(here, journey.owner)}")
+    facts.append(f"**{L['need_groups']}:** {ctx.group_names(here, groups_of(ctx, journey))}")
+    facts.append(f"**{L['blueprint']}:** {link(L['blueprint'], rel(here, ctx.blueprint_path(journey.id)))}")
+    return bullets(facts)
+
+
+def _key_figures(ctx: Context, journey: JourneyFile) -> str:
+    L = ctx.L  # noqa: N806
+    steps = list(journey_steps(journey))
+    backed, total = evidence_share(ctx.book, journey)
+    share = f"{backed} / {total} ({round(100 * backed / total)} %)" if total else L["none"]
+    rows = failure_demand(ctx.book, [journey])
+    contacts = sum(r.monthly_volume for r in rows)
+    cost = sum(r.monthly_cost or 0.0 for r in rows)
+    figures = [
+        f"**{L['steps']}:** {len(steps)} ({len(journey.phases)} × {L['phase'].lower()})",
+        f"**{L['total_waiting']}:** {hours_text(waiting_hours(journey), L)}",
+        f"**{L['lead_time']}:** {hours_text(lead_time_hours(journey), L)}",
+        f"**{L['handoffs']}:** {len(handoffs(journey))}",
+        f"**{L['channel_switches']}:** {channel_switches(journey)}",
+        f"**{L['evidence_backed']}:** {share}",
+    ]
+    if rows:
+        figures.append(f"**{L['failure_contacts']}:** {number(contacts)}")
+        figures.append(f"**{L['failure_cost']}:** {number(cost)} {inline(ctx.book.currency)}")
+    return bullets(figures)
+
+
+def _cell(items: list[str]) -> str:
+    return "<br>".join(items) if items else "&nbsp;"
+
+
+def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
+    """The journey map: steps as columns under their phases, aspects as rows.
+
+    Raw HTML (with md_in_html) because Markdown tables cannot group columns
+    under a phase; every cell still goes through Markdown so links and
+    escaping work as everywhere else.
+    """
+    L = ctx.L  # noqa: N806
+    groups = groups_of(ctx, journey)
+    steps = [s for _, s in journey_steps(journey)]
+    phase_row = "".join(
+        f'<th scope="colgroup" colspan="{len(p.steps)}" markdown="span">{inline(p.name)}</th>'
+        for p in journey.phases
+    )
+    step_row = "".join(
+        f'<th scope="col" markdown="span">{link(s.name, "#step-" + s.id)}</th>' for s in steps
+    )
+
+    def row(title: str, cells: list[str], css: str = "") -> str:
+        klass = f' class="{css}"' if css else ""
+        tds = "".join(f'<td markdown="span">{c}</td>' for c in cells)
+        return f'<tr markdown="1"{klass}><th scope="row">{title}</th>{tds}</tr>'
+
+    def emotions(step: Step) -> str:
+        lines = []
+        for gid in groups:
+            if gid in step.emotion:
+                lines.append(f"{inline(ctx.book.need_groups[gid].name)}: {emotion_text(step.emotion[gid], L)}")
+        return _cell(lines)
+
+    def pains(step: Step) -> str:
+        out = []
+        for p in step.pain_points:
+            who = "" if not p.need_groups else " (" + ", ".join(
+                inline(ctx.book.need_groups[g].name) for g in p.need_groups) + ")"
+            out.append(f"⚠ {inline(p.text)}{who}")
+        return _cell(out)
+
+    def gains(step: Step) -> str:
+        out = []
+        for g in step.gain_points:
+            who = "" if not g.need_groups else " (" + ", ".join(
+                inline(ctx.book.need_groups[n].name) for n in g.need_groups) + ")"
+            out.append(f"✔ {inline(g.text)}{who}")
+        return _cell(out)
+
+    rows = [
+        row(L["customer_does"], [inline(s.does) for s in steps]),
+        row(L["touchpoints"] + " / " + L["channels"].lower(),
+            [_cell([inline(t) for t in s.touchpoints] + ([f"*{ctx.channel_names(s.channels)}*"]
+                                                          if s.channels else [])) for s in steps]),
+        row(L["emotion"], [emotions(s) for s in steps], "jb-emotion"),
+        row(L["pain_points"], [pains(s) for s in steps], "jb-pain"),
+        row(L["gain_points"], [gains(s) for s in steps], "jb-gain"),
+        row(L["waiting"], [inline(s.waiting) if s.waiting else "–" for s in steps]),
+        row(L["owner"], [ctx.team_link(here, s.owner) for s in steps]),
+    ]
+    return (
+        f'<div class="jb-map" markdown="1" role="region" aria-label="{L["journey_map"]}" tabindex="0">\n'
+        f'<table markdown="1">\n'
+        f'<thead markdown="1"><tr markdown="1"><th scope="col">{L["phase"]}</th>{phase_row}</tr>'
+        f'<tr markdown="1"><th scope="col">{L["step"]}</th>{step_row}</tr></thead>\n'
+        f'<tbody markdown="1">{"".join(rows)}</tbody>\n'
+        "</table>\n</div>"
+    )
+
+
+def _emotion_section(ctx: Context, journey: JourneyFile) -> str:
+    L = ctx.L  # noqa: N806
+    groups = groups_of(ctx, journey)
+    steps = [s for _, s in journey_steps(journey)]
+    names = [ctx.book.need_groups[g].name for g in groups]
+    out = [f"## {L['emotion_curve']}"]
+    if groups:
+        series = []
+        for gid in groups:
+            values = [float(s.emotion.get(gid, 0)) for s in steps]
+            series.append(values)
+        chart = mermaid.line_chart(
+            f"{L['emotion_curve']}: {journey.title}", L["chart_emotion_desc"], [s.name for s in steps],
+            series, EMOTION_MIN, EMOTION_MAX, L["emotion"])
+        out.append(mermaid.fence(chart))
+        legend = [
+            f'<span class="jb-swatch" style="background:{mermaid.PALETTE[i % len(mermaid.PALETTE)]}"></span> '
+            f"{L['line']} {i + 1}: {inline(name)}"
+            for i, name in enumerate(names)
+        ]
+        out.append(f"**{L['legend']}:**\n\n" + bullets(legend))
+        rows = [[inline(s.name)] + [emotion_text(s.emotion.get(g), L) for g in groups] for s in steps]
+        equivalent = table([L["step"], *[inline(n) for n in names]], rows)
+        out.append(f'??? info "{L["table_equivalent"]}"\n\n' + _indent(equivalent))
+    sections = []
+    for phase in journey.phases:
+        tasks = []
+        for step in phase.steps:
+            scores = [step.emotion[g] for g in groups if g in step.emotion]
+            score = round(mean(scores)) + 3 if scores else 3
+            actors = [ctx.book.need_groups[g].name for g in groups if g in step.emotion]
+            tasks.append(mermaid.JourneyTask(step.name, score, actors))
+        sections.append(mermaid.JourneySection(phase.name, tasks))
+    out.append(f"### {L['journey_diagram']}")
+    out.append(mermaid.fence(mermaid.user_journey(journey.title, L["chart_journey_desc"], sections)))
+    return "\n\n".join(out)
+
+
+def _indent(text: str, spaces: int = 4) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line if line else "" for line in text.splitlines())
+
+
+def _group_tabs(ctx: Context, journey: JourneyFile, here: str) -> str:
+    """A content tab per need group: its emotion, pain and gain points, step by step."""
+    L = ctx.L  # noqa: N806
+    groups = groups_of(ctx, journey)
+    if not groups:
+        return ""
+    tabs = [f"## {L['by_need_group']}"]
+    for gid in groups:
+        group = ctx.book.need_groups[gid]
+        rows = []
+        for _, step in journey_steps(journey):
+            pains = [f"⚠ {inline(p.text)}" for p in step.pain_points if applies(p.need_groups, gid)]
+            gains = [f"✔ {inline(g.text)}" for g in step.gain_points if applies(g.need_groups, gid)]
+            rows.append([
+                link(step.name, f"#step-{step.id}"),
+                emotion_text(step.emotion.get(gid), L),
+                "<br>".join(pains) or "–",
+                "<br>".join(gains) or "–",
+            ])
+        body = f"{ctx.group_link(here, gid)}: {inline(group.summary)}\n\n" + table(
+            [L["step"], L["emotion"], L["pain_points"], L["gain_points"]], rows)
+        tabs.append(f'=== "{inline(group.name)}"\n\n{_indent(body)}')
+    return "\n\n".join(tabs)
+
+
+def _steps_section(ctx: Context, journey: JourneyFile, here: str) -> str:
+    L = ctx.L  # noqa: N806
+    out = [f"## {L['steps']}"]
+    for phase in journey.phases:
+        out.append(f"### {inline(phase.name)}")
+        if phase.description:
+            out.append(inline(phase.description))
+        for step in phase.steps:
+            out.append(_step(ctx, journey, step, here))
+    return "\n\n".join(out)
+
+
+def _step(ctx: Context, journey: JourneyFile, step: Step, here: str) -> str:
+    L = ctx.L  # noqa: N806
+    out = [f"#### {inline(step.name)} {{ #step-{step.id} }}", inline(step.does)]
+    if step.description:
+        out.append(block(step.description))
+    facts = []
+    if step.touchpoints:
+        facts.append(f"**{L['touchpoints']}:** " + ", ".join(inline(t) for t in step.touchpoints))
+    if step.channels:
+        facts.append(f"**{L['channels']}:** {ctx.channel_names(step.channels)}")
+    if step.waiting:
+        facts.append(f"**{L['waiting']}:** {inline(step.waiting)}")
+    if step.duration:
+        facts.append(f"**{L['duration']}:** {inline(step.duration)}")
+    facts.append(f"**{L['owner']}:** {ctx.team_link(here, step.owner)}")
+    if step.emotion:
+        facts.append(f"**{L['emotion']}:** " + ", ".join(
+            f"{inline(ctx.book.need_groups[g].name)} {emotion_text(v, L)}" for g, v in step.emotion.items()))
+    out.append(bullets(facts))
+    if step.pain_points:
+        out.append(f"**{L['pain_points']}**\n\n" + bullets([_pain(ctx, journey, p, here) for p in step.pain_points]))
+    if step.gain_points:
+        items = [f'<span id="gain-{g.id}"></span>✔ {inline(g.text)} ({L["applies_to"].lower()}: '
+                 f"{ctx.group_names(here, g.need_groups)})" for g in step.gain_points]
+        out.append(f"**{L['gain_points']}**\n\n" + bullets(items))
+    refs = ctx.links.get(f"{journey.id}/{step.id}")
+    if refs and (refs.insights or refs.metrics or refs.backlog):
+        lines = [ctx.insight_link(here, i) for i in refs.insights]
+        lines += [ctx.metric_link(here, m) for m in refs.metrics]
+        lines += [ctx.backlog_link(here, b) for b in refs.backlog]
+        out.append(f"**{L['referenced_by']}**\n\n" + bullets(lines))
+    return "\n\n".join(out)
+
+
+def _pain(ctx: Context, journey: JourneyFile, pain: PainPoint, here: str) -> str:
+    L = ctx.L  # noqa: N806
+    text = (f'<span id="pain-{pain.id}"></span>⚠ {inline(pain.text)} ({L["applies_to"].lower()}: '
+            f"{ctx.group_names(here, pain.need_groups)}; {L['severity'].lower()}: {L['severity_' + pain.severity]})")
+    details = []
+    causes = {c.id: c for c in journey.root_causes}
+    for cid in pain.root_causes:
+        details.append(f"{L['root_cause']}: {link(causes[cid].text, '#cause-' + cid)}")
+    refs = ctx.links.get(f"{journey.id}/{pain.id}")
+    if refs:
+        for iid in refs.insights:
+            insight = ctx.book.insights[iid]
+            details.append(f"{L['evidence']} ({L['status_' + insight.status]}): {ctx.insight_link(here, iid)}")
+        for bid in refs.backlog:
+            entry = ctx.book.backlog[bid]
+            details.append(f"{L['backlog_item']} ({L['status_' + entry.item.status]}): "
+                           f"{ctx.backlog_link(here, bid)}, {ctx.team_link(here, entry.item.owner)}")
+    if details:
+        text += "\n" + "\n".join(f"    - {d}" for d in details)
+    return text
+
+
+def _root_causes(ctx: Context, journey: JourneyFile, here: str) -> str:
+    L = ctx.L  # noqa: N806
+    items = []
+    for cause in journey.root_causes:
+        pains = [p for _, p in journey_pain_points(journey) if cause.id in p.root_causes]
+        line = f'<span id="cause-{cause.id}"></span>**{inline(cause.text)}**'
+        if cause.consequence:
+            line += f" {L['consequence']}: {inline(cause.consequence)}"
+        if pains:
+            line += "\n" + "\n".join(f"    - {link(p.text, '#pain-' + p.id)}" for p in pains)
+        items.append(line)
+    return f"## {L['root_causes']}\n\n" + bullets(items)
+
+
+def _failure_demand(ctx: Context, journey: JourneyFile, here: str) -> str:
+    L = ctx.L  # noqa: N806
+    rows = failure_demand(ctx.book, [journey])
+    if not rows:
+        return ""
+    currency = inline(ctx.book.currency)
+    body = [
+        [link(r.step.name, f"#step-{r.step.id}"), inline(r.demand.reason), inline(ctx.book.channels[r.demand.channel].name),
+         number(r.monthly_volume),
+         f"{number(r.unit_cost)} {currency}" if r.unit_cost is not None else L["no_cost"],
+         f"{number(r.monthly_cost)} {currency}" if r.monthly_cost is not None else "–"]
+        for r in rows
+    ]
+    total = sum(r.monthly_cost or 0.0 for r in rows)
+    body.append([f"**{L['total']}**", "", "", f"**{number(sum(r.monthly_volume for r in rows))}**", "",
+                 f"**{number(total)} {currency}**"])
+    head = [L["step"], L["reason"], L["channel"], L["volume"], L["cost_per_contact"], L["cost_per_month"]]
+    more = link(L["failure_demand"], rel(here, ctx.FAILURE_DEMAND))
+    return f"## {L['failure_demand']}\n\n{table(head, body)}\n\n→ {more}"

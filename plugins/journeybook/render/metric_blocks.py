@@ -1,0 +1,60 @@
+"""A metric as shown on the journey page and the metrics overview: latest value, target, chart."""
+
+from __future__ import annotations
+
+from . import mermaid
+from .context import Context
+from .text import inline, number, table
+
+
+def _value(value: float) -> str:
+    return number(value, 0 if float(value).is_integer() else 1)
+
+
+def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> str:
+    L = ctx.L  # noqa: N806
+    metric = ctx.book.metrics[metric_id]
+    values = ctx.book.metric_values.get(metric_id, [])
+    heading = "#" * level
+    out = [f"{heading} {inline(metric.name)} {{ #metric-{metric.id} }}"]
+    facts = [f"**{L['type']}:** {L['metric_' + metric.type]}"]
+    if metric.unit:
+        facts.append(f"**{L['value']}:** {inline(metric.unit)}, {L['better_' + metric.better_direction]}")
+    facts.append(f"**{L['about']}:** " + ", ".join(ctx.ref_link(here, r) for r in metric.about))
+    if metric.need_group:
+        facts.append(f"**{L['need_group']}:** {ctx.group_link(here, metric.need_group)}")
+    if values:
+        latest = values[-1]
+        status = ""
+        if metric.target is not None:
+            good = latest.value >= metric.target if metric.better_direction == "higher" else latest.value <= metric.target
+            status = f" – **{L['on_target'] if good else L['off_target']}**"
+        facts.append(f"**{L['latest']}:** {_value(latest.value)} ({latest.date.isoformat()}){status}")
+    else:
+        facts.append(f"**{L['latest']}:** {L['no_values']}")
+    if metric.target is not None:
+        facts.append(f"**{L['target']}:** {_value(metric.target)}")
+    out.append("\n".join(f"- {f}" for f in facts))
+    if len(values) >= 2:
+        series = [[v.value for v in values]]
+        if metric.target is not None:
+            series.append([metric.target] * len(values))
+        low = min(min(s) for s in series)
+        high = max(max(s) for s in series)
+        pad = (high - low) * 0.1 or 1.0
+        chart = mermaid.line_chart(metric.name, L["chart_metric_desc"], [v.date.isoformat() for v in values],
+                                   series, _round_down(low - pad), _round_up(high + pad), metric.unit)
+        out.append(mermaid.fence(chart))
+    if values:
+        rows = [[v.date.isoformat(), _value(v.value)] for v in values]
+        out.append(f'??? info "{L["values"]}"\n\n' + "\n".join(
+            "    " + line for line in table([L["date"], L["value"]], rows).splitlines()))
+    return "\n\n".join(out)
+
+
+def _round_down(value: float) -> float:
+    return float(int(value) - (1 if value < 0 and value != int(value) else 0))
+
+
+def _round_up(value: float) -> float:
+    return float(int(value) + (1 if value > 0 and value != int(value) else 0))

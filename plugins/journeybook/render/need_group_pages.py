@@ -1,0 +1,49 @@
+"""Need-group pages: who they are, and every step where they hurt or gain."""
+
+from __future__ import annotations
+
+from ..core.handbook import journey_steps
+from ..core.models import NeedGroupFile
+from .context import Context
+from .journey_page import applies, emotion_text, groups_of
+from .text import block, bullets, inline, table
+
+
+def render_need_group(ctx: Context, group: NeedGroupFile) -> None:
+    L = ctx.L  # noqa: N806
+    here = ctx.need_group_path(group.id)
+    title = group.name
+    out = [f"# {inline(title)}"]
+    if group.local_name:
+        out.append(f"*{inline(group.local_name)}*")
+    out.append(inline(group.summary))
+    if group.portrait:
+        out.append(f"## {L['portrait']}\n\n{block(group.portrait)}")
+    if group.needs:
+        out.append(f"## {L['needs']}\n\n" + bullets([inline(n) for n in group.needs]))
+    if group.behaviours:
+        out.append(f"## {L['behaviours']}\n\n" + bullets([inline(b) for b in group.behaviours]))
+    if group.preferred_channels:
+        out.append(f"## {L['preferred_channels']}\n\n{ctx.channel_names(group.preferred_channels)}")
+    if group.quotes:
+        out.append(f"## {L['quotes']}\n\n" + "\n\n".join(f"> {inline(q)}" for q in group.quotes))
+    rows = []
+    journeys = []
+    for journey in ctx.book.journeys.values():
+        if group.id not in groups_of(ctx, journey):
+            continue
+        journeys.append(journey)
+        for _, step in journey_steps(journey):
+            pains = [f"⚠ {inline(p.text)}" for p in step.pain_points if applies(p.need_groups, group.id)]
+            gains = [f"✔ {inline(g.text)}" for g in step.gain_points if applies(g.need_groups, group.id)]
+            if pains or gains:
+                rows.append([ctx.step_link(here, journey.id, step.id), ctx.journey_link(here, journey.id),
+                             emotion_text(step.emotion.get(group.id), L), "<br>".join(pains) or "–",
+                             "<br>".join(gains) or "–"])
+    if journeys:
+        out.append(f"## {L['journeys_with_group']}\n\n" + bullets([ctx.journey_link(here, j.id) for j in journeys]))
+    if rows:
+        out.append(f"## {L['where_it_hurts']}\n\n" + table(
+            [L["step"], L["journey"], L["emotion"], L["pain_points"], L["gain_points"]], rows))
+    origin = ctx.book.origin("need-group", group.id)
+    ctx.add(here, title, "\n\n".join(out), origin.path if origin else None, [L["need_group"]], 2)
