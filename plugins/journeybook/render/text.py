@@ -57,7 +57,7 @@ def block(text: str) -> str:
         link_rel="noopener noreferrer",
     )
     one_line = " ".join(cleaned.split())
-    return f'<div class="jb-prose" markdown="0">{one_line}</div>'
+    return f'<div class="jb-prose">{one_line}</div>'
 
 
 def link(label: str, target: str) -> str:
