@@ -9,6 +9,7 @@ raised together as one :class:`HandbookError`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,6 +168,8 @@ def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_roo
             parsed.append((entry.source, entry.model))
         elif entry.source is not None:
             broken_ids.update(_ids_in(entry.source.data))
+        else:
+            broken_ids.update(_ids_in_text(path))
 
     organisations = [(s, m) for s, m in parsed if isinstance(m, OrganisationFile)]
     if not organisations:
@@ -231,6 +234,15 @@ def _ids_in(data: object) -> set[str]:
         for value in data:
             found |= _ids_in(value)
     return found
+
+
+_ID_LINE = re.compile(r"^[\s-]*id:\s*['\"]?([a-z0-9-]+)", re.MULTILINE)
+
+
+def _ids_in_text(path: Path) -> set[str]:
+    """Ids in a file that could not even be parsed, found line by line."""
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    return set(_ID_LINE.findall(text))
 
 
 class _Registry:
