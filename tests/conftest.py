@@ -59,3 +59,41 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def write_config(tmp: Path, data_dir: Path, language: str = "en", extra: str = "") -> Path:
+    """A copy of mkdocs.yml that reads docs/ and overrides/ from the repository and data from data_dir."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    replacements = {
+        "  custom_dir: overrides": f"  custom_dir: {ROOT / 'overrides'}",
+        "      data_dir: journeys": f"      data_dir: {data_dir}\n      mermaid_js: {MERMAID_JS}",
+        "  language: en": f"  language: {language}",
+    }
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    config = tmp / "mkdocs.yml"
+    config.write_text(f"docs_dir: {ROOT / 'docs'}\n{text}\n{extra}", encoding="utf-8")
+    return config
+
+
+def build_site(config_file: Path, site_dir: Path) -> object:
+    """Build like `mkdocs build --strict`; returns the loaded config (with its plugin instances)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return config
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example handbook built once, strictly, for the integration and browser tests."""
+    tmp = tmp_path_factory.mktemp("example-site")
+    build_site(write_config(tmp, EXAMPLE), tmp / "site")
+    return tmp / "site"

@@ -1,0 +1,156 @@
+"""The MkDocs plugin on the example handbook and on broken or unusual projects."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, build_site, edit, write_config
+from mkdocs.exceptions import Abort
+
+from journeybook.core import load_handbook
+
+BOOK = load_handbook(EXAMPLE)
+
+
+def html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_journey_and_need_group_has_a_page_in_the_nav(example_site: Path) -> None:
+    home = html(example_site, "")
+    nav = home.split('class="md-nav md-nav--primary"', 1)[1].split('class="md-content"', 1)[0]
+    for jid in BOOK.journeys:
+        assert (example_site / "journeys" / jid / "index.html").is_file()
+        assert (example_site / "journeys" / jid / "blueprint" / "index.html").is_file()
+        assert f'href="journeys/{jid}/"' in nav
+    for gid in BOOK.need_groups:
+        assert (example_site / "need-groups" / gid / "index.html").is_file()
+        assert f'href="need-groups/{gid}/"' in nav
+    for section in ("Falling seriously ill", "Having a child", "Losing a job", "Need groups", "Teams",
+                    "Improvement backlog", "Metrics", "Failure demand", "Glossary"):
+        assert section in nav
+
+
+def test_generated_page_content(example_site: Path) -> None:
+    page = html(example_site, "journeys/breast-cancer-current")
+    assert "<h1" in page and "Breast cancer diagnosis and treatment &#40;today&#41;" in page
+    for heading in ("journey-map", "emotion-curve", "by-need-group", "steps", "root-causes", "failure-demand"):
+        assert f'<h2 id="{heading}">' in page
+    assert 'id="step-referral-sent"' in page
+    assert page.count('class="mermaid"') == 5
+
+
+def test_edit_link_opens_the_yaml_file(example_site: Path) -> None:
+    page = html(example_site, "journeys/breast-cancer-current")
+    assert 'href="https://git.example.org/norrvik/journey-handbook/edit/main/journeys/breast-cancer/current.yml"' \
+        in page
+    group = html(example_site, "need-groups/uncertain")
+    assert "edit/main/journeys/need-groups/uncertain.yml" in group
+    start = html(example_site, "")
+    assert "edit/main/docs/index.md" in start
+
+
+def test_search_index_holds_generated_text(example_site: Path) -> None:
+    index = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "Cannot see where the referral is or whether it has arrived" in text
+    assert "Rakt på sak" in text
+
+
+def test_mermaid_is_served_by_the_site_and_no_page_names_a_cdn(example_site: Path) -> None:
+    assert (example_site / "assets" / "javascripts" / "mermaid.min.js").stat().st_size > 1_000_000
+    for page in example_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"(unpkg\.com|jsdelivr|cdnjs|fonts\.googleapis|fonts\.gstatic)", text), page
+        if 'class="mermaid"' in text:
+            scripts = re.findall(r'<script src="([^"]+)"', text)
+            # a plain (not async) script: it has defined window.mermaid by the time
+            # mkdocs-material's bundle mounts diagrams, so the bundle never asks a CDN
+            assert any(s.endswith("assets/javascripts/mermaid.min.js") for s in scripts), scripts
+
+
+def test_backlog_data_files_are_published_and_linked(example_site: Path) -> None:
+    rows = (example_site / "backlog" / "backlog.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("id,solution_concept,development_area,problem_area,owner,status")
+    assert len(rows) == 1 + len(BOOK.backlog)
+    records = json.loads((example_site / "backlog" / "backlog.json").read_text(encoding="utf-8"))
+    assert records[0]["id"] == "receipt" and records[0]["priority"] == 15.0
+    page = html(example_site, "backlog")
+    assert 'href="../backlog.csv"' in page or 'href="backlog.csv"' in page
+
+
+def test_glossary_terms_become_tooltips(example_site: Path) -> None:
+    method = html(example_site, "method")
+    assert '<abbr title="The line in a blueprint between what the customer sees' in method
+
+
+@pytest.mark.parametrize(("language", "labels", "english"), [
+    ("sv", ["Kundresekarta", "Känslokurva", "Synlighetslinje", "Smärtpunkter", "Per behovsgrupp"], "Journey map"),
+    ("fi", ["Polkukartta", "Tunnekäyrä", "Näkyvyyden raja", "Kipupisteet", "Tarveryhmittäin"], "Journey map"),
+])
+def test_labels_follow_the_site_language(tmp_path: Path, language: str, labels: list[str], english: str) -> None:
+    build_site(write_config(tmp_path, EXAMPLE, language), tmp_path / "site")
+    journey = html(tmp_path / "site", "journeys/parental-benefit")
+    blueprint = html(tmp_path / "site", "journeys/parental-benefit/blueprint")
+    for label in labels:
+        assert label in journey + blueprint, label
+    assert english not in journey
+    assert f'<html lang="{language}"' in journey
+
+
+def test_a_data_mistake_fails_the_build_with_the_validate_message(
+    tmp_path: Path, mini: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from journeybook.cli import main
+
+    edit(mini / "now.yml", "        owner: back", "        ownr: back")
+    with pytest.raises(Abort):
+        build_site(write_config(tmp_path, mini), tmp_path / "site")
+    message = caplog.text
+    monkeypatch.chdir(mini.parent)
+    assert main(["validate", "journeys"]) == 1
+    assert capsys.readouterr().err.strip() in message
+    assert "unknown field 'ownr'" in message
+    assert "did you mean 'owner'?" in message
+    assert re.search(r"journeys/now\.yml:36:9", message), message
+
+
+def test_rebuild_reuses_parsed_yaml(tmp_path: Path, mini: Path) -> None:
+    """The serve path: one plugin instance, several builds, unchanged files parsed once."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(write_config(tmp_path, mini)), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    plugin = config.plugins["journeybook"]
+    assert plugin.cache.misses == 0
+    build(config)
+    files = len(list(mini.rglob("*.yml")))
+    assert (plugin.cache.misses, plugin.cache.hits) == (files, 0)
+    edit(mini / "now.yml", "title: Moving – today", "title: Moving – as it is")
+    config = load_config(str(write_config(tmp_path, mini)), site_dir=str(tmp_path / "site"))
+    assert config.plugins["journeybook"] is plugin  # MkDocs keeps plugins that define on_startup
+    build(config)
+    assert (plugin.cache.misses, plugin.cache.hits) == (files + 1, files - 1)
+    assert "Moving – as it is" in (tmp_path / "site" / "journeys" / "move-now" / "index.html").read_text("utf-8")
+
+
+def test_missing_mermaid_says_how_to_install_it(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config = write_config(tmp_path, EXAMPLE)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"mermaid_js: .*", "mermaid_js: nowhere/mermaid.min.js", text), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(config, tmp_path / "site")
+    assert "Mermaid not found at nowhere/mermaid.min.js. Run 'npm ci'" in caplog.text
+
+
+def test_unknown_plugin_option_fails_strict(tmp_path: Path) -> None:
+    config = write_config(tmp_path, EXAMPLE)
+    config.write_text(config.read_text(encoding="utf-8").replace("      data_dir:", "      colour: red\n      data_dir:"),
+                      encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(config, tmp_path / "site")
