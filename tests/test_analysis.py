@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, MINI
 
+from conftest import EXAMPLE, MINI
 from journeybook.core import load_handbook
 from journeybook.core.analysis import (
     channel_switches,
@@ -72,8 +72,12 @@ def test_breast_cancer_comparison(example_book) -> None:  # type: ignore[no-unty
     assert (c.lead_before, c.lead_after) == (2620.5, 1328.5)
     assert (c.handoffs_before, c.handoffs_after) == (5, 3)
     assert (c.steps_before, c.steps_after) == (9, 8)
-    assert [s.id for s in c.removed] == ["referral-sent", "appointment-letter", "treatment-referral",
-                                         "treatment-letter"]
+    assert [s.id for s in c.removed] == [
+        "referral-sent",
+        "appointment-letter",
+        "treatment-referral",
+        "treatment-letter",
+    ]
     assert [s.id for s in c.added] == ["reception", "specialist-exam", "counsellor"]
     assert [(ch.step_id, ch.changes) for ch in c.changed] == [
         ("mammography", ("name", "does", "owner", "waiting", "duration")),
@@ -124,8 +128,7 @@ def test_mini_comparison(mini_book) -> None:  # type: ignore[no-untyped-def]
     # front -> back -> front = 2 handoffs; web -> post -> phone = 2 channel switches
     assert (c.handoffs_before, c.handoffs_after, c.switches_before, c.switches_after) == (2, 0, 2, 0)
     assert [s.id for s in c.removed] == ["letter"]
-    assert [(ch.step_id, ch.changes) for ch in c.changed] == [
-        ("fill", ("does",)), ("confirm", ("channels", "waiting"))]
+    assert [(ch.step_id, ch.changes) for ch in c.changed] == [("fill", ("does",)), ("confirm", ("channels", "waiting"))]
     assert [p.id for p in c.pains_removed] == ["no-receipt"]
     assert c.demand_before == pytest.approx(10 * 52 / 12)
 
@@ -160,8 +163,11 @@ def test_evidence_share(example_book) -> None:  # type: ignore[no-untyped-def]
 def test_gaps(example_book, mini_book) -> None:  # type: ignore[no-untyped-def]
     g = gaps(example_book)
     assert [p.id for _, _, p in g.pains_without_cause] == ["wait-for-meeting"]
-    assert sorted(p.id for _, _, p in g.pains_without_backlog) == ["no-plan-given", "report-rules-unclear",
-                                                                   "wait-for-meeting"]
+    assert sorted(p.id for _, _, p in g.pains_without_backlog) == [
+        "no-plan-given",
+        "report-rules-unclear",
+        "wait-for-meeting",
+    ]
     assert [e.item.id for e in g.items_without_metric] == ["life-event-start-page", "register-once"]
     assert [e.item.id for e in g.items_without_owner] == ["plain-language-form"]
     m = gaps(mini_book)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import MINI, ROOT, build_site, write_config
 
 pytestmark = pytest.mark.browser
@@ -56,7 +57,7 @@ PAGES = {
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -84,8 +85,15 @@ def browser() -> Iterator[Any]:
     with sync_playwright() as p:
         chromium = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield chromium
         chromium.close()
@@ -101,8 +109,9 @@ class Visit:
         self.failed: list[str] = []
         self.page.on("console", lambda m: self.console.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.console.append(str(e)))
-        self.page.on("request", lambda r: None if r.url.startswith((origin, "data:", "blob:"))
-                     else self.foreign.append(r.url))
+        self.page.on(
+            "request", lambda r: None if r.url.startswith((origin, "data:", "blob:")) else self.foreign.append(r.url)
+        )
         self.page.on("requestfailed", lambda r: self.failed.append(r.url))
         self.page.on("response", lambda r: self.failed.append(r.url) if r.status >= 400 else None)
         self.page.add_init_script(OPEN_SHADOW)
@@ -115,7 +124,10 @@ class Visit:
         if count:
             self.page.wait_for_function(
                 "n => [...document.querySelectorAll('.mermaid')].filter(e => e.shadowRoot && "
-                "e.shadowRoot.querySelector('svg')).length === n", arg=count, timeout=20000)
+                "e.shadowRoot.querySelector('svg')).length === n",
+                arg=count,
+                timeout=20000,
+            )
         result: list[dict[str, Any]] = self.page.evaluate(
             """() => [...document.querySelectorAll('.mermaid')].map(e => {
                  const svg = e.shadowRoot.querySelector('svg');
@@ -124,14 +136,16 @@ class Visit:
                          desc: (svg.querySelector('desc') || {}).textContent || '',
                          text: e.shadowRoot.textContent,
                          images: e.shadowRoot.querySelectorAll('img').length};
-               })""")
+               })"""
+        )
         return result
 
     def axe(self) -> list[dict[str, Any]]:
         self.page.add_script_tag(path=str(AXE))
         violations: list[dict[str, Any]] = self.page.evaluate(
             "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-            ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))")
+            ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))"
+        )
         return [v for v in violations if v["impact"] in ("serious", "critical")]
 
     def close(self) -> None:
@@ -185,7 +199,11 @@ def test_journey_page_answers_what_a_need_group_goes_through(browser: Any, base_
         headers = page.locator(".jb-map thead tr").nth(1).locator("th")
         assert headers.count() == 1 + 6
         assert page.locator(".jb-map thead th[scope=colgroup]").all_inner_texts() == [
-            "Find out", "Apply", "Wait for the decision", "Payment"]
+            "Find out",
+            "Apply",
+            "Wait for the decision",
+            "Payment",
+        ]
         # the need-group tabs: switch to "Uncertain" and read its pain points
         page.locator(".tabbed-labels label", has_text="Uncertain").click()
         panel = page.locator(".tabbed-block").nth(1)
@@ -197,8 +215,9 @@ def test_journey_page_answers_what_a_need_group_goes_through(browser: Any, base_
         page.locator(".tabbed-labels label", has_text="The browser").click()
         assert "The benefit calculator makes it easy" in page.locator(".tabbed-block").nth(2).inner_text()
         # the grid scrolls sideways rather than squeezing the columns
-        width = page.evaluate("() => { const m = document.querySelector('.jb-map'); "
-                              "return [m.scrollWidth, m.clientWidth]; }")
+        width = page.evaluate(
+            "() => { const m = document.querySelector('.jb-map'); return [m.scrollWidth, m.clientWidth]; }"
+        )
         assert width[0] > width[1]
     finally:
         visit.close()
@@ -208,8 +227,7 @@ def test_links_between_generated_pages_work(browser: Any, base_url: str) -> None
     visit = Visit(browser, base_url + "journeys/breast-cancer-current/", base_url)
     page = visit.page
     try:
-        hrefs: list[str] = page.evaluate(
-            "() => [...document.querySelectorAll('article a[href]')].map(a => a.href)")
+        hrefs: list[str] = page.evaluate("() => [...document.querySelectorAll('article a[href]')].map(a => a.href)")
         local = sorted({h.split("#")[0] for h in hrefs if h.startswith(base_url)})
         assert len(local) > 10
         for url in local:
@@ -258,8 +276,10 @@ def test_print_layout_fits_a3_landscape(browser: Any, base_url: str, tmp_path: P
         assert page.locator(".md-sidebar--primary").first.is_hidden()
         # A3 landscape: 420 mm wide, 12 mm margins -> 396 mm = about 1497 CSS px
         page.set_viewport_size({"width": 1497, "height": 1000})
-        widths = page.evaluate("() => { const t = document.querySelector('.jb-map table'); "
-                               "return [t.scrollWidth, document.querySelector('.jb-map').clientWidth]; }")
+        widths = page.evaluate(
+            "() => { const t = document.querySelector('.jb-map table'); "
+            "return [t.scrollWidth, document.querySelector('.jb-map').clientWidth]; }"
+        )
         assert widths[0] <= widths[1] + 1, widths
         pdf = tmp_path / "journey.pdf"
         page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
@@ -276,8 +296,16 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from serve(tmp / "site")
 
 
-@pytest.mark.parametrize("path", ["journeys/move-now/", "need-groups/hurried/", "journeys/move-now/blueprint/",
-                                  "journeys/move-future/compare/", "backlog/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "journeys/move-now/",
+        "need-groups/hurried/",
+        "journeys/move-now/blueprint/",
+        "journeys/move-future/compare/",
+        "backlog/",
+    ],
+)
 def test_editor_text_never_runs(browser: Any, hostile_url: str, path: str) -> None:
     visit = Visit(browser, hostile_url + path, hostile_url)
     page = visit.page

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import EXAMPLE, MINI, ROOT, edit
 
+from conftest import EXAMPLE, MINI, ROOT, edit
 from journeybook.cli import main
 from journeybook.core.handbook import find_yaml_files
 from journeybook.core.models import FILE_KINDS
@@ -23,8 +23,9 @@ def test_validate_clean_example_exits_0(capsys: pytest.CaptureFixture[str]) -> N
     assert "OK (4 journeys, 3 need groups" in capsys.readouterr().out
 
 
-def test_validate_broken_input_exits_1_with_file_and_line(mini: Path, capsys: pytest.CaptureFixture[str],
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_broken_input_exits_1_with_file_and_line(
+    mini: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(mini.parent)
     edit(mini / "now.yml", "        owner: back", "        ownr: back")
     assert main(["validate", "journeys"]) == 1
@@ -51,15 +52,23 @@ def test_strict_fails_on_gaps(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_strict_passes_without_gaps(mini: Path) -> None:
-    edit(mini / "backlog.yml", "          - id: unowned\n            title: Unowned idea\n"
-         "            priority: {customer_value: 1, organisation_value: 1, effort: 5}\n", "")
+    edit(
+        mini / "backlog.yml",
+        "          - id: unowned\n            title: Unowned idea\n"
+        "            priority: {customer_value: 1, organisation_value: 1, effort: 5}\n",
+        "",
+    )
     assert main(["validate", str(mini), "--strict"]) == 0
 
 
 def test_console_script_never_prints_a_traceback(tmp_path: Path) -> None:
     (tmp_path / "bad.yml").write_bytes(b"kind: journey\n\tid: x\n")
-    result = subprocess.run([sys.executable, "-m", "journeybook.cli", "validate", str(tmp_path)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "journeybook.cli", "validate", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "tab character used for indentation" in result.stderr
@@ -68,7 +77,8 @@ def test_console_script_never_prints_a_traceback(tmp_path: Path) -> None:
 def test_schema_files_in_the_repository_are_current() -> None:
     for kind in FILE_KINDS:
         assert (ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8") == schema_text(kind), (
-            f"schema/{kind}.schema.json is out of date: run 'journeybook schema --out schema'")
+            f"schema/{kind}.schema.json is out of date: run 'journeybook schema --out schema'"
+        )
 
 
 def test_schema_command_writes_every_kind(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ def render(md: str) -> str:
 
 
 def test_inline_text_shows_exactly_what_was_typed() -> None:
-    nasty = 'Fill *this* in <img src=x onerror=alert(1)> [link](javascript:alert(1)) | `code` # 1.'
+    nasty = "Fill *this* in <img src=x onerror=alert(1)> [link](javascript:alert(1)) | `code` # 1."
     html = render(f"| a |\n| --- |\n| {inline(nasty)} |")
     assert "<img" not in html and "<em>" not in html and "<a " not in html and "<code>" not in html
     assert html.count("<td>") == 1  # the pipe did not split the cell
@@ -71,11 +71,10 @@ def test_mermaid_label_escapes_everything_but_letters_digits_and_spaces() -> Non
 
 
 def test_mermaid_node_ids_are_generated_not_taken_from_labels() -> None:
-    chart = mermaid.blueprint("t", "d", ["Köp", "Kåp"],
-                              [mermaid.Lane("end", [["graph"], ["subgraph"]])], 0, "line")
+    chart = mermaid.blueprint("t", "d", ["Köp", "Kåp"], [mermaid.Lane("end", [["graph"], ["subgraph"]])], 0, "line")
     body = chart.split("accDescr: d\n", 1)[1]
     assert 'n1["Köp#58; graph"]' in body and 'n2["Kåp#58; subgraph"]' in body
-    assert "subgraph lane1 [\"end\"]" in body
+    assert 'subgraph lane1 ["end"]' in body
 
 
 def test_mermaid_accessible_title_and_description() -> None:

@@ -6,11 +6,9 @@ and review the diff of tests/golden/.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import MINI, ROOT
 
+from conftest import MINI, ROOT
 from journeybook.core import load_handbook
 from journeybook.render import glossary_abbreviations, render_site
 

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, build_site, edit, write_config
 from mkdocs.exceptions import Abort
 
+from conftest import EXAMPLE, build_site, edit, write_config
 from journeybook.core import load_handbook
 
 BOOK = load_handbook(EXAMPLE)
@@ -29,8 +29,17 @@ def test_every_journey_and_need_group_has_a_page_in_the_nav(example_site: Path) 
     for gid in BOOK.need_groups:
         assert (example_site / "need-groups" / gid / "index.html").is_file()
         assert f'href="need-groups/{gid}/"' in nav
-    for section in ("Falling seriously ill", "Having a child", "Losing a job", "Need groups", "Teams",
-                    "Improvement backlog", "Metrics", "Failure demand", "Glossary"):
+    for section in (
+        "Falling seriously ill",
+        "Having a child",
+        "Losing a job",
+        "Need groups",
+        "Teams",
+        "Improvement backlog",
+        "Metrics",
+        "Failure demand",
+        "Glossary",
+    ):
         assert section in nav
 
 
@@ -45,8 +54,9 @@ def test_generated_page_content(example_site: Path) -> None:
 
 def test_edit_link_opens_the_yaml_file(example_site: Path) -> None:
     page = html(example_site, "journeys/breast-cancer-current")
-    assert 'href="https://git.example.org/norrvik/journey-handbook/edit/main/journeys/breast-cancer/current.yml"' \
-        in page
+    assert (
+        'href="https://git.example.org/norrvik/journey-handbook/edit/main/journeys/breast-cancer/current.yml"' in page
+    )
     group = html(example_site, "need-groups/uncertain")
     assert "edit/main/journeys/need-groups/uncertain.yml" in group
     start = html(example_site, "")
@@ -87,10 +97,13 @@ def test_glossary_terms_become_tooltips(example_site: Path) -> None:
     assert '<abbr title="The line in a blueprint between what the customer sees' in method
 
 
-@pytest.mark.parametrize(("language", "labels", "english"), [
-    ("sv", ["Kundresekarta", "Känslokurva", "Synlighetslinje", "Smärtpunkter", "Per behovsgrupp"], "Journey map"),
-    ("fi", ["Polkukartta", "Tunnekäyrä", "Näkyvyyden raja", "Kipupisteet", "Tarveryhmittäin"], "Journey map"),
-])
+@pytest.mark.parametrize(
+    ("language", "labels", "english"),
+    [
+        ("sv", ["Kundresekarta", "Känslokurva", "Synlighetslinje", "Smärtpunkter", "Per behovsgrupp"], "Journey map"),
+        ("fi", ["Polkukartta", "Tunnekäyrä", "Näkyvyyden raja", "Kipupisteet", "Tarveryhmittäin"], "Journey map"),
+    ],
+)
 def test_labels_follow_the_site_language(tmp_path: Path, language: str, labels: list[str], english: str) -> None:
     build_site(write_config(tmp_path, EXAMPLE, language), tmp_path / "site")
     journey = html(tmp_path / "site", "journeys/parental-benefit")
@@ -102,7 +115,10 @@ def test_labels_follow_the_site_language(tmp_path: Path, language: str, labels: 
 
 
 def test_a_data_mistake_fails_the_build_with_the_validate_message(
-    tmp_path: Path, mini: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    mini: Path,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from journeybook.cli import main
@@ -150,7 +166,9 @@ def test_missing_mermaid_says_how_to_install_it(tmp_path: Path, caplog: pytest.L
 
 def test_unknown_plugin_option_fails_strict(tmp_path: Path) -> None:
     config = write_config(tmp_path, EXAMPLE)
-    config.write_text(config.read_text(encoding="utf-8").replace("      data_dir:", "      colour: red\n      data_dir:"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      data_dir:", "      colour: red\n      data_dir:"),
+        encoding="utf-8",
+    )
     with pytest.raises(Abort):
         build_site(config, tmp_path / "site")

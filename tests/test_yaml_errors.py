@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import edit, problems_in
-
 from journeybook.core import Problem
 
 
@@ -50,8 +49,11 @@ def test_empty_file(mini: Path) -> None:
 
 
 def test_list_where_a_mapping_belongs(mini: Path) -> None:
-    edit(mini / "now.yml", "        blueprint:\n          backstage: [Clerk prints letter]",
-         "        blueprint:\n          - backstage")
+    edit(
+        mini / "now.yml",
+        "        blueprint:\n          backstage: [Clerk prints letter]",
+        "        blueprint:\n          - backstage",
+    )
     p = only(problems_in(mini))
     assert p.file == "now.yml"
     assert p.line == 39
@@ -99,8 +101,10 @@ def test_duplicate_id_across_files(mini: Path) -> None:
     (mini / "copy.yml").write_text((mini / "future.yml").read_text(encoding="utf-8"), encoding="utf-8")
     found = problems_in(mini)
     assert any(
-        p.message == "duplicate journey id 'move-future'" and p.file in ("copy.yml", "future.yml")
-        and "already used in" in p.found and p.line == 2
+        p.message == "duplicate journey id 'move-future'"
+        and p.file in ("copy.yml", "future.yml")
+        and "already used in" in p.found
+        and p.line == 2
         for p in found
     ), [p.format_text() for p in found]
 
@@ -159,9 +163,11 @@ def test_every_mistake_is_reported_in_one_run(mini: Path) -> None:
 
 
 def test_a_file_with_a_syntax_error_does_not_cascade(mini: Path) -> None:
-    edit(mini / "now.yml", "summary: \"Report", "summary: Report: \"x")
+    edit(mini / "now.yml", 'summary: "Report', 'summary: Report: "x')
     found = problems_in(mini)
-    assert [(p.file, p.message) for p in found] == [("now.yml", "YAML syntax error: mapping values are not allowed here")]
+    assert [(p.file, p.message) for p in found] == [
+        ("now.yml", "YAML syntax error: mapping values are not allowed here")
+    ]
 
 
 def test_a_broken_file_does_not_cascade_into_dangling_references(mini: Path) -> None:
@@ -182,8 +188,9 @@ def test_number_as_text_is_accepted(mini: Path) -> None:
 
 
 def test_malformed_csv_row_is_located(mini: Path) -> None:
-    (mini / "metrics" / "calls.csv").write_text("date,value\n2026-01-31,50\n2026-02-30,40\n2026-03-31,lots\n",
-                                                encoding="utf-8")
+    (mini / "metrics" / "calls.csv").write_text(
+        "date,value\n2026-01-31,50\n2026-02-30,40\n2026-03-31,lots\n", encoding="utf-8"
+    )
     found = problems_in(mini)
     assert [(p.file.endswith("calls.csv"), p.line, p.field, p.message) for p in found] == [
         (True, 3, "date", "the date is not a valid date"),
@@ -208,7 +215,8 @@ def test_no_organisation_file(mini: Path) -> None:
     (mini / "organisation.yml").unlink()
     found = problems_in(mini)
     assert found[-1].message == "no organisation file found" or any(
-        p.message == "no organisation file found" for p in found)
+        p.message == "no organisation file found" for p in found
+    )
 
 
 def test_problem_text_format() -> None:
@@ -217,5 +225,7 @@ def test_problem_text_format() -> None:
         "a.yml:3:5: error: something wrong\n    field:    x.y\n    found:    that\n"
         "    expected: this\n    hint:     try"
     )
-    assert p.format_github() == "::error file=a.yml,line=3,col=5,title=journeybook%3A x.y::something wrong; " \
+    assert (
+        p.format_github() == "::error file=a.yml,line=3,col=5,title=journeybook%3A x.y::something wrong; "
         "found that; expected this (try)"
+    )

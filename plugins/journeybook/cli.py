@@ -39,8 +39,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
             _report(sorted(gaps), args.format)
             return 1
     count = len(book.journeys)
-    print(f"{args.path}: OK ({count} journeys, {len(book.need_groups)} need groups, "
-          f"{len(book.backlog)} backlog items, {len(book.metrics)} metrics)")
+    print(
+        f"{args.path}: OK ({count} journeys, {len(book.need_groups)} need groups, "
+        f"{len(book.backlog)} backlog items, {len(book.metrics)} metrics)"
+    )
     return 0
 
 
@@ -78,11 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check every YAML file under PATH; exit 1 on any problem")
     validate.add_argument("path", nargs="?", default="journeys")
-    validate.add_argument("--format", choices=["text", "github"], default="text",
-                          help="'github' prints GitHub Actions annotations")
-    validate.add_argument("--strict", action="store_true",
-                          help="also fail on traceability gaps (pain points without root cause or backlog item, "
-                          "backlog items without metric or owner)")
+    validate.add_argument(
+        "--format", choices=["text", "github"], default="text", help="'github' prints GitHub Actions annotations"
+    )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="also fail on traceability gaps (pain points without root cause or backlog item, "
+        "backlog items without metric or owner)",
+    )
     validate.set_defaults(func=cmd_validate)
     schema = sub.add_parser("schema", help="write a JSON Schema per file kind")
     schema.add_argument("--out", default="schema")

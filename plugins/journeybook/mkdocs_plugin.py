@@ -32,8 +32,12 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 MERMAID_URI = "assets/javascripts/mermaid.min.js"
 CSS_URI = "assets/journeybook/journeybook.css"
-NAV_TITLES = {"journeys/index.md": "journeys", "need-groups/index.md": "need_groups",
-              "teams/index.md": "teams", "backlog/index.md": "backlog"}
+NAV_TITLES = {
+    "journeys/index.md": "journeys",
+    "need-groups/index.md": "need_groups",
+    "teams/index.md": "teams",
+    "backlog/index.md": "backlog",
+}
 REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "abbr", "admonition", "pymdownx.details"]
 
 
@@ -63,9 +67,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                 config.markdown_extensions.append(name)
         fences = config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
         tabbed = "pymdownx.tabbed" in config.markdown_extensions
-        if "pymdownx.superfences" not in config.markdown_extensions or not any(
-            f.get("name") == "mermaid" for f in fences
-        ) or not tabbed:
+        if (
+            "pymdownx.superfences" not in config.markdown_extensions
+            or not any(f.get("name") == "mermaid" for f in fences)
+            or not tabbed
+        ):
             raise PluginError(
                 "journeybook: the generated pages need Mermaid fences and content tabs. Add to mkdocs.yml:\n"
                 "markdown_extensions:\n  - pymdownx.tabbed:\n      alternate_style: true\n"
@@ -79,7 +85,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             )
         # Before mkdocs-material's bundle looks for window.mermaid, so no CDN is ever asked.
         if MERMAID_URI not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.insert(0, MERMAID_URI)  # type: ignore[arg-type]
+            config.extra_javascript.insert(0, MERMAID_URI)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -97,8 +103,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         docs_dir = Path(config.docs_dir)
         for page in render_site(book, language):
             if files.get_file_from_path(page.path) is not None:
-                raise PluginError(f"journeybook: docs/{page.path} exists and would be replaced by a generated page; "
-                                  "rename or remove it")
+                raise PluginError(
+                    f"journeybook: docs/{page.path} exists and would be replaced by a generated page; "
+                    "rename or remove it"
+                )
             file = File.generated(config, page.path, content=page.content)
             if page.source is not None:
                 file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
@@ -119,7 +127,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             if isinstance(entry, str) and entry in sections:
                 out.append({labels[NAV_TITLES[entry]]: sections[entry]})
             elif isinstance(entry, dict) and len(entry) == 1:
-                (title, value), = entry.items()
+                ((title, value),) = entry.items()
                 if isinstance(value, str) and value in sections:
                     out.append({title: sections[value]})
                 elif isinstance(value, list):

@@ -167,8 +167,12 @@ class Gaps:
 
     @property
     def count(self) -> int:
-        return (len(self.pains_without_cause) + len(self.pains_without_backlog)
-                + len(self.items_without_metric) + len(self.items_without_owner))
+        return (
+            len(self.pains_without_cause)
+            + len(self.pains_without_backlog)
+            + len(self.items_without_metric)
+            + len(self.items_without_owner)
+        )
 
 
 def gaps(book: Handbook) -> Gaps:
@@ -341,21 +345,41 @@ def gap_problems(book: Handbook) -> list[Problem]:
         problems.append(source.problem(path, message, expected=expected, hint=hint))
 
     for journey, _, pain in found.pains_without_cause:
-        at("journey", journey.id, (*pain_path(journey, pain), "root_causes"),
-           f"pain point '{pain.id}' has no root cause", "at least one id in 'root_causes'",
-           "add the root cause to the journey's root_causes and refer to it here")
+        at(
+            "journey",
+            journey.id,
+            (*pain_path(journey, pain), "root_causes"),
+            f"pain point '{pain.id}' has no root cause",
+            "at least one id in 'root_causes'",
+            "add the root cause to the journey's root_causes and refer to it here",
+        )
     for journey, _, pain in found.pains_without_backlog:
-        at("journey", journey.id, (*pain_path(journey, pain), "id"),
-           f"no backlog item addresses pain point '{pain.id}'",
-           f"a backlog item with '{journey.id}/{pain.id}' in 'addresses'",
-           "add a backlog item, or record why it is left alone")
+        at(
+            "journey",
+            journey.id,
+            (*pain_path(journey, pain), "id"),
+            f"no backlog item addresses pain point '{pain.id}'",
+            f"a backlog item with '{journey.id}/{pain.id}' in 'addresses'",
+            "add a backlog item, or record why it is left alone",
+        )
     for entry in found.items_without_metric:
         base = book.paths[("backlog item", entry.item.id)]
-        at("backlog item", entry.item.id, (*base, "metrics"),
-           f"backlog item '{entry.item.id}' has no metric", "at least one metric id in 'metrics'",
-           "name the metric that will show whether the item worked")
+        at(
+            "backlog item",
+            entry.item.id,
+            (*base, "metrics"),
+            f"backlog item '{entry.item.id}' has no metric",
+            "at least one metric id in 'metrics'",
+            "name the metric that will show whether the item worked",
+        )
     for entry in found.items_without_owner:
         base = book.paths[("backlog item", entry.item.id)]
-        at("backlog item", entry.item.id, (*base, "id"),
-           f"backlog item '{entry.item.id}' has no owner", "an 'owner:' team id", "")
+        at(
+            "backlog item",
+            entry.item.id,
+            (*base, "id"),
+            f"backlog item '{entry.item.id}' has no owner",
+            "an 'owner:' team id",
+            "",
+        )
     return problems

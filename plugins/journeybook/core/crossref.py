@@ -35,8 +35,13 @@ def local_ids(journey: JourneyFile) -> dict[str, str]:
 
 
 class _Checker:
-    def __init__(self, book: Handbook, sources: dict[Path, SourceFile],
-                 paths: dict[tuple[str, str], FieldPath], broken_ids: set[str]) -> None:
+    def __init__(
+        self,
+        book: Handbook,
+        sources: dict[Path, SourceFile],
+        paths: dict[tuple[str, str], FieldPath],
+        broken_ids: set[str],
+    ) -> None:
         self.book = book
         self.broken_ids = broken_ids
         self.sources = sources
@@ -48,8 +53,7 @@ class _Checker:
         origin = self.book.origins[(kind, ident)]
         return self.sources[origin.path], self.paths[(kind, ident)]
 
-    def ref(self, source: SourceFile, path: FieldPath, value: str | None, kind: str,
-            table: Iterable[str]) -> bool:
+    def ref(self, source: SourceFile, path: FieldPath, value: str | None, kind: str, table: Iterable[str]) -> bool:
         if value is None:
             return True
         names = list(table)
@@ -69,30 +73,41 @@ class _Checker:
         )
         return False
 
-    def qualified(self, source: SourceFile, path: FieldPath, value: str, allowed: tuple[str, ...],
-                  allow_journey: bool) -> None:
+    def qualified(
+        self, source: SourceFile, path: FieldPath, value: str, allowed: tuple[str, ...], allow_journey: bool
+    ) -> None:
         journey_id, _, local = value.partition("/")
         if not self.ref(source, path, journey_id, "journey", self.book.journeys):
             return
         if not local:
             if not allow_journey:
-                self.problems.append(source.problem(
-                    path, f"'{value}' names a whole journey",
-                    expected=f"'journey-id/{allowed[0].replace(' ', '-')}-id' naming a {' or '.join(allowed)}",
-                    found=f"'{value}'"))
+                self.problems.append(
+                    source.problem(
+                        path,
+                        f"'{value}' names a whole journey",
+                        expected=f"'journey-id/{allowed[0].replace(' ', '-')}-id' naming a {' or '.join(allowed)}",
+                        found=f"'{value}'",
+                    )
+                )
             return
         items = self.locals.get(journey_id, {})
         kind = items.get(local)
         if kind is None:
             matching = [k for k, v in items.items() if v in allowed]
             hint = did_you_mean(local, matching)
-            self.problems.append(source.problem(
-                path, f"journey '{journey_id}' has no {' or '.join(allowed)} with id '{local}'",
-                expected=f"one of: {_few(matching)}" if matching else f"a {' or '.join(allowed)} id",
-                found=f"'{value}'", hint=hint.replace("'", f"'{journey_id}/", 1) if hint else ""))
+            self.problems.append(
+                source.problem(
+                    path,
+                    f"journey '{journey_id}' has no {' or '.join(allowed)} with id '{local}'",
+                    expected=f"one of: {_few(matching)}" if matching else f"a {' or '.join(allowed)} id",
+                    found=f"'{value}'",
+                    hint=hint.replace("'", f"'{journey_id}/", 1) if hint else "",
+                )
+            )
         elif kind not in allowed:
-            self.problems.append(source.problem(
-                path, f"'{value}' is a {kind}", expected=f"a {' or '.join(allowed)}", found=f"a {kind}"))
+            self.problems.append(
+                source.problem(path, f"'{value}' is a {kind}", expected=f"a {' or '.join(allowed)}", found=f"a {kind}")
+            )
 
     def run(self) -> list[Problem]:
         book = self.book
@@ -138,22 +153,36 @@ class _Checker:
             self.ref(source, ("need_groups", i), gid, "need group", book.need_groups)
         if journey.state == "future":
             if journey.replaces is None:
-                self.problems.append(source.problem(
-                    ("state",), "a future journey must name the current journey it replaces",
-                    expected="'replaces: <id of the current journey>'",
-                    found="state: future with no 'replaces'",
-                    hint="add 'replaces:', or set 'state: current' if this is how things work today"))
+                self.problems.append(
+                    source.problem(
+                        ("state",),
+                        "a future journey must name the current journey it replaces",
+                        expected="'replaces: <id of the current journey>'",
+                        found="state: future with no 'replaces'",
+                        hint="add 'replaces:', or set 'state: current' if this is how things work today",
+                    )
+                )
             elif self.ref(source, ("replaces",), journey.replaces, "journey", book.journeys):
                 target = book.journeys[journey.replaces]
                 if target.state != "current":
-                    self.problems.append(source.problem(
-                        ("replaces",), f"'{journey.replaces}' is not a current journey",
-                        expected="the id of a journey with 'state: current'", found=f"state: {target.state}"))
+                    self.problems.append(
+                        source.problem(
+                            ("replaces",),
+                            f"'{journey.replaces}' is not a current journey",
+                            expected="the id of a journey with 'state: current'",
+                            found=f"state: {target.state}",
+                        )
+                    )
         elif journey.replaces is not None:
-            self.problems.append(source.problem(
-                ("replaces",), "only a future journey replaces another",
-                expected="'state: future' together with 'replaces'", found="state: current",
-                hint="set 'state: future' or remove 'replaces'"))
+            self.problems.append(
+                source.problem(
+                    ("replaces",),
+                    "only a future journey replaces another",
+                    expected="'state: future' together with 'replaces'",
+                    found="state: current",
+                    hint="set 'state: future' or remove 'replaces'",
+                )
+            )
         self.local_duplicates(source, journey)
         cause_ids = [c.id for c in journey.root_causes]
         allowed_groups = journey.need_groups or list(book.need_groups)
@@ -166,27 +195,40 @@ class _Checker:
                 for gid in step.emotion:
                     path = (*base, "emotion", gid)
                     if self.ref(source, path, gid, "need group", book.need_groups) and gid not in allowed_groups:
-                        self.problems.append(source.problem(
-                            path, f"need group '{gid}' is not one of this journey's need groups",
-                            expected=f"one of: {', '.join(allowed_groups)}", found=f"'{gid}'",
-                            hint=f"add '{gid}' to the journey's need_groups", key=True))
+                        self.problems.append(
+                            source.problem(
+                                path,
+                                f"need group '{gid}' is not one of this journey's need groups",
+                                expected=f"one of: {', '.join(allowed_groups)}",
+                                found=f"'{gid}'",
+                                hint=f"add '{gid}' to the journey's need_groups",
+                                key=True,
+                            )
+                        )
                 pain_ids = [pain.id for pain in step.pain_points]
                 for k, pain in enumerate(step.pain_points):
                     for i, gid in enumerate(pain.need_groups):
-                        self.ref(source, (*base, "pain_points", k, "need_groups", i), gid, "need group",
-                                 allowed_groups)
+                        self.ref(source, (*base, "pain_points", k, "need_groups", i), gid, "need group", allowed_groups)
                     for i, cid in enumerate(pain.root_causes):
-                        self.ref(source, (*base, "pain_points", k, "root_causes", i), cid,
-                                 "root cause in this journey", cause_ids)
+                        self.ref(
+                            source,
+                            (*base, "pain_points", k, "root_causes", i),
+                            cid,
+                            "root cause in this journey",
+                            cause_ids,
+                        )
                 for k, gain in enumerate(step.gain_points):
                     for i, gid in enumerate(gain.need_groups):
-                        self.ref(source, (*base, "gain_points", k, "need_groups", i), gid, "need group",
-                                 allowed_groups)
+                        self.ref(source, (*base, "gain_points", k, "need_groups", i), gid, "need group", allowed_groups)
                 for k, demand in enumerate(step.failure_demand):
-                    self.ref(source, (*base, "failure_demand", k, "channel"), demand.channel, "channel",
-                             book.channels)
-                    self.ref(source, (*base, "failure_demand", k, "pain_point"), demand.pain_point,
-                             "pain point in this step", pain_ids)
+                    self.ref(source, (*base, "failure_demand", k, "channel"), demand.channel, "channel", book.channels)
+                    self.ref(
+                        source,
+                        (*base, "failure_demand", k, "pain_point"),
+                        demand.pain_point,
+                        "pain point in this step",
+                        pain_ids,
+                    )
 
     def local_duplicates(self, source: SourceFile, journey: JourneyFile) -> None:
         seen: dict[str, str] = {}
@@ -194,20 +236,29 @@ class _Checker:
 
         def check(path: FieldPath, ident: str, kind: str) -> None:
             if ident in seen:
-                self.problems.append(source.problem(
-                    path, f"duplicate id '{ident}' in this journey",
-                    expected="ids unique within the journey (steps, pain points, gain points, "
-                    "root causes and failure demand share one set)",
-                    found=f"'{ident}' used for a {seen[ident]} and a {kind}",
-                    hint="rename one; references such as 'journey/id' must name one thing"))
+                self.problems.append(
+                    source.problem(
+                        path,
+                        f"duplicate id '{ident}' in this journey",
+                        expected="ids unique within the journey (steps, pain points, gain points, "
+                        "root causes and failure demand share one set)",
+                        found=f"'{ident}' used for a {seen[ident]} and a {kind}",
+                        hint="rename one; references such as 'journey/id' must name one thing",
+                    )
+                )
             else:
                 seen[ident] = kind
 
         for p, phase in enumerate(journey.phases):
             if phase.id in phase_ids:
-                self.problems.append(source.problem(
-                    ("phases", p, "id"), f"duplicate phase id '{phase.id}'",
-                    expected="each phase id once per journey", found=f"'{phase.id}'"))
+                self.problems.append(
+                    source.problem(
+                        ("phases", p, "id"),
+                        f"duplicate phase id '{phase.id}'",
+                        expected="each phase id once per journey",
+                        found=f"'{phase.id}'",
+                    )
+                )
             phase_ids.add(phase.id)
             for s, step in enumerate(phase.steps):
                 base: FieldPath = ("phases", p, "steps", s)
@@ -227,6 +278,7 @@ def _few(names: list[str], limit: int = 6) -> str:
     return shown + (", ..." if len(names) > limit else "")
 
 
-def check_references(book: Handbook, sources: dict[Path, SourceFile],
-                     paths: dict[tuple[str, str], FieldPath], broken_ids: set[str]) -> list[Problem]:
+def check_references(
+    book: Handbook, sources: dict[Path, SourceFile], paths: dict[tuple[str, str], FieldPath], broken_ids: set[str]
+) -> list[Problem]:
     return _Checker(book, sources, paths, broken_ids).run()

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .metrics_csv import read_metric_csv
 from .models import (
@@ -43,6 +44,7 @@ from .validation import validate_source
 from .yamlsource import SourceFile, load_source
 
 YAML_SUFFIXES = (".yml", ".yaml")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,7 @@ def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_roo
                 hint="merge the two files",
             )
         )
-    book = Handbook(root=root, organisation=organisations[0][1])  # type: ignore[arg-type]
+    book = Handbook(root=root, organisation=organisations[0][1])
     registry = _Registry(book, problems)
     for source, model in parsed:
         registry.add_file(source, model)
@@ -255,8 +257,7 @@ class _Registry:
         self.paths: dict[tuple[str, str], FieldPath] = {}
         self.metric_paths: dict[str, FieldPath] = {}
 
-    def _put(self, kind: str, table: dict[str, object], ident: str, value: object, source: SourceFile,
-             path: FieldPath) -> None:
+    def _put(self, kind: str, table: dict[str, T], ident: str, value: T, source: SourceFile, path: FieldPath) -> None:
         key = (kind, ident)
         if ident in table:
             first = self.book.origins[key]
@@ -280,18 +281,18 @@ class _Registry:
         book = self.book
         if isinstance(model, OrganisationFile):
             for i, team in enumerate(model.teams):
-                self._put("team", book.teams, team.id, team, source, ("teams", i))  # type: ignore[arg-type]
+                self._put("team", book.teams, team.id, team, source, ("teams", i))
             for i, channel in enumerate(model.channels):
-                self._put("channel", book.channels, channel.id, channel, source, ("channels", i))  # type: ignore[arg-type]
+                self._put("channel", book.channels, channel.id, channel, source, ("channels", i))
             for i, event in enumerate(model.life_events):
-                self._put("life event", book.life_events, event.id, event, source, ("life_events", i))  # type: ignore[arg-type]
+                self._put("life event", book.life_events, event.id, event, source, ("life_events", i))
         elif isinstance(model, NeedGroupFile):
-            self._put("need-group", book.need_groups, model.id, model, source, ())  # type: ignore[arg-type]
+            self._put("need-group", book.need_groups, model.id, model, source, ())
         elif isinstance(model, JourneyFile):
-            self._put("journey", book.journeys, model.id, model, source, ())  # type: ignore[arg-type]
+            self._put("journey", book.journeys, model.id, model, source, ())
         elif isinstance(model, InsightsFile):
             for i, insight in enumerate(model.insights):
-                self._put("insight", book.insights, insight.id, insight, source, ("insights", i))  # type: ignore[arg-type]
+                self._put("insight", book.insights, insight.id, insight, source, ("insights", i))
         elif isinstance(model, BacklogFile):
             for a, area in enumerate(model.problem_areas):
                 book.problem_areas.append(area)
@@ -299,11 +300,11 @@ class _Registry:
                     for i, item in enumerate(dev.items):
                         path = ("problem_areas", a, "development_areas", d, "items", i)
                         entry = BacklogEntry(item, area, dev)
-                        self._put("backlog item", book.backlog, item.id, entry, source, path)  # type: ignore[arg-type]
+                        self._put("backlog item", book.backlog, item.id, entry, source, path)
         elif isinstance(model, MetricsFile):
             for i, metric in enumerate(model.metrics):
                 self.metric_paths[metric.id] = ("metrics", i)
-                self._put("metric", book.metrics, metric.id, metric, source, ("metrics", i))  # type: ignore[arg-type]
+                self._put("metric", book.metrics, metric.id, metric, source, ("metrics", i))
         elif isinstance(model, GlossaryFile):
             for i, term in enumerate(model.terms):
-                self._put("term", book.terms, term.id, term, source, ("terms", i))  # type: ignore[arg-type]
+                self._put("term", book.terms, term.id, term, source, ("terms", i))

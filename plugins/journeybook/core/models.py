@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -23,7 +23,7 @@ DURATION_PATTERN = (
 )
 EMOTION_MIN = -2
 EMOTION_MAX = 2
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 
 
 def _number_to_text(value: Any) -> Any:
@@ -34,9 +34,7 @@ def _number_to_text(value: Any) -> Any:
 
 
 Text = Annotated[str, BeforeValidator(_number_to_text), StringConstraints(strip_whitespace=True)]
-NonEmptyText = Annotated[
-    str, BeforeValidator(_number_to_text), StringConstraints(strip_whitespace=True, min_length=1)
-]
+NonEmptyText = Annotated[str, BeforeValidator(_number_to_text), StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[
     str,
     BeforeValidator(_number_to_text),
@@ -65,8 +63,7 @@ Emotion = Annotated[
     Field(
         ge=EMOTION_MIN,
         le=EMOTION_MAX,
-        description="How the customer feels: -2 very negative, -1 negative, 0 neutral, "
-        "1 positive, 2 very positive.",
+        description="How the customer feels: -2 very negative, -1 negative, 0 neutral, 1 positive, 2 very positive.",
     ),
 ]
 Score = Annotated[int, Field(ge=1, le=5, description="1 (lowest) to 5 (highest).")]
@@ -331,9 +328,7 @@ class Metric(Base):
         None, description="Which direction is better; contacts default to lower, the rest to higher."
     )
     values: list[MetricValue] = Field(default_factory=list)
-    values_csv: Text | None = Field(
-        None, description="A CSV file with 'date,value' rows, relative to this YAML file."
-    )
+    values_csv: Text | None = Field(None, description="A CSV file with 'date,value' rows, relative to this YAML file.")
 
     @property
     def better_direction(self) -> str:

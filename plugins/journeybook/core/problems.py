@@ -8,9 +8,10 @@ editor fixes a whole pull request in one round instead of one error per build.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 FieldPath = tuple[str | int, ...]
@@ -28,7 +29,7 @@ class Problem:
     expected: str = ""
     found: str = ""
     hint: str = ""
-    severity: str = field(default="error", compare=False)
+    severity: str = dataclasses.field(default="error", compare=False)
 
     def format_text(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"

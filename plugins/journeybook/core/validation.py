@@ -170,15 +170,21 @@ def _translate(source: SourceFile, model: type[BaseModel], err: Any) -> Problem:
             expected = "an id ('journey-id') or 'journey-id/item-id', lower-case with hyphens"
         else:
             expected = "an id of lower-case letters, digits and single hyphens, e.g. 'book-visit'"
-        return source.problem(loc, f"'{_label(loc)}' is not in the right form", expected=expected, found=describe(value))
+        return source.problem(
+            loc, f"'{_label(loc)}' is not in the right form", expected=expected, found=describe(value)
+        )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         if "emotion" in loc:
             expected = f"a whole number from {EMOTION_MIN} (very negative) to {EMOTION_MAX} (very positive)"
             message = "emotion is outside its scale"
         else:
             bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
-            words = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                     "greater_than": "more than", "less_than": "less than"}
+            words = {
+                "greater_than_equal": "at least",
+                "less_than_equal": "at most",
+                "greater_than": "more than",
+                "less_than": "less than",
+            }
             expected = f"a number {words[kind]} {bound}"
             message = f"'{_label(loc)}' is out of range"
         return source.problem(loc, message, expected=expected, found=describe(value))

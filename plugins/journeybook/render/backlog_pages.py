@@ -26,21 +26,23 @@ def backlog_records(ctx: Context) -> list[dict[str, object]]:
     records: list[dict[str, object]] = []
     for entry in ranked_backlog(ctx.book.backlog.values()):
         item = entry.item
-        records.append({
-            "id": item.id,
-            "solution_concept": item.title,
-            "development_area": entry.development_area.name,
-            "problem_area": entry.problem_area.name,
-            "owner": ctx.book.teams[item.owner].name if item.owner else "",
-            "status": item.status,
-            "customer_value": item.priority.customer_value,
-            "organisation_value": item.priority.organisation_value,
-            "effort": item.priority.effort,
-            "priority": round(priority_score(item), 2),
-            "addresses": list(item.addresses),
-            "root_causes": list(item.root_causes),
-            "metrics": list(item.metrics),
-        })
+        records.append(
+            {
+                "id": item.id,
+                "solution_concept": item.title,
+                "development_area": entry.development_area.name,
+                "problem_area": entry.problem_area.name,
+                "owner": ctx.book.teams[item.owner].name if item.owner else "",
+                "status": item.status,
+                "customer_value": item.priority.customer_value,
+                "organisation_value": item.priority.organisation_value,
+                "effort": item.priority.effort,
+                "priority": round(priority_score(item), 2),
+                "addresses": list(item.addresses),
+                "root_causes": list(item.root_causes),
+                "metrics": list(item.metrics),
+            }
+        )
     return records
 
 
@@ -56,32 +58,53 @@ def _csv(records: list[dict[str, object]]) -> str:
 
 
 def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
-    L = ctx.L  # noqa: N806
-    rows = [[ctx.backlog_link(here, e.item.id), inline(e.problem_area.name), inline(e.development_area.name),
-             ctx.team_link(here, e.item.owner), L["status_" + e.item.status], _score(priority_score(e.item))]
-            for e in ranked_backlog(entries)]
-    return table([L["solution_concept"], L["problem_area"], L["development_area"], L["owner"], L["status"],
-                  L["priority"]], rows)
+    L = ctx.L
+    rows = [
+        [
+            ctx.backlog_link(here, e.item.id),
+            inline(e.problem_area.name),
+            inline(e.development_area.name),
+            ctx.team_link(here, e.item.owner),
+            L["status_" + e.item.status],
+            _score(priority_score(e.item)),
+        ]
+        for e in ranked_backlog(entries)
+    ]
+    return table(
+        [L["solution_concept"], L["problem_area"], L["development_area"], L["owner"], L["status"], L["priority"]], rows
+    )
 
 
 def render_backlog(ctx: Context) -> None:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     book = ctx.book
     here = ctx.BACKLOG_INDEX
     records = backlog_records(ctx)
     ctx.add_data(CSV_PATH, _csv(records))
     ctx.add_data(JSON_PATH, json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     entries = list(book.backlog.values())
-    out = [f"# {L['backlog']}", L["priority_formula"],
-           f"{L['download']}: {link('backlog.csv', rel(here, CSV_PATH))} · {link('backlog.json', rel(here, JSON_PATH))}",
-           _item_table(ctx, here, entries)]
-    points = [mermaid.Point(e.item.title, (e.item.priority.effort - 1) / 4 * 0.9 + 0.05,
-                            ((2 * e.item.priority.customer_value + e.item.priority.organisation_value) / 3 - 1) / 4
-                            * 0.9 + 0.05) for e in ranked_backlog(entries)]
-    chart = mermaid.quadrant(L["value_vs_effort"], L["chart_quadrant_desc"],
-                             (f"{L['low']} {L['effort_axis']}", f"{L['high']} {L['effort_axis']}"),
-                             (f"{L['low']} {L['value_axis']}", f"{L['high']} {L['value_axis']}"),
-                             (L["big_bets"], L["quick_wins"], L["fill_ins"], L["reconsider"]), points)
+    out = [
+        f"# {L['backlog']}",
+        L["priority_formula"],
+        f"{L['download']}: {link('backlog.csv', rel(here, CSV_PATH))} · {link('backlog.json', rel(here, JSON_PATH))}",
+        _item_table(ctx, here, entries),
+    ]
+    points = [
+        mermaid.Point(
+            e.item.title,
+            (e.item.priority.effort - 1) / 4 * 0.9 + 0.05,
+            ((2 * e.item.priority.customer_value + e.item.priority.organisation_value) / 3 - 1) / 4 * 0.9 + 0.05,
+        )
+        for e in ranked_backlog(entries)
+    ]
+    chart = mermaid.quadrant(
+        L["value_vs_effort"],
+        L["chart_quadrant_desc"],
+        (f"{L['low']} {L['effort_axis']}", f"{L['high']} {L['effort_axis']}"),
+        (f"{L['low']} {L['value_axis']}", f"{L['high']} {L['value_axis']}"),
+        (L["big_bets"], L["quick_wins"], L["fill_ins"], L["reconsider"]),
+        points,
+    )
     out += [f"## {L['value_vs_effort']}", L["value_formula"], mermaid.fence(chart)]
     out.append(f"## {L['by_team']}")
     for tid, team in book.teams.items():
@@ -93,8 +116,9 @@ def render_backlog(ctx: Context) -> None:
         out.append(f"### {L['unowned']}\n\n" + _item_table(ctx, here, unowned))
     out.append(f"## {L['journeys']}")
     for journey in book.journeys.values():
-        related = [e for e in entries if any(r.split("/")[0] == journey.id
-                                             for r in (*e.item.addresses, *e.item.root_causes))]
+        related = [
+            e for e in entries if any(r.split("/")[0] == journey.id for r in (*e.item.addresses, *e.item.root_causes))
+        ]
         if related:
             out.append(f"### {inline(journey.title)}\n\n" + _item_table(ctx, here, related))
     out.append(f"## {L['backlog_items']}")
@@ -113,7 +137,7 @@ def render_backlog(ctx: Context) -> None:
 
 
 def _item_detail(ctx: Context, here: str, entry: BacklogEntry) -> str:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     item = entry.item
     p = item.priority
     out = [f'<span id="item-{item.id}"></span>**{inline(item.title)}**']
@@ -131,36 +155,43 @@ def _item_detail(ctx: Context, here: str, entry: BacklogEntry) -> str:
         facts.append(f"**{L['addresses']}:** " + ", ".join(ctx.ref_link(here, r) for r in item.addresses))
     if item.root_causes:
         facts.append(f"**{L['root_causes']}:** " + ", ".join(ctx.ref_link(here, r) for r in item.root_causes))
-    facts.append(f"**{L['measured_by']}:** " + (", ".join(ctx.metric_link(here, m) for m in item.metrics)
-                                                or f"*{L['none']}*"))
+    facts.append(
+        f"**{L['measured_by']}:** " + (", ".join(ctx.metric_link(here, m) for m in item.metrics) or f"*{L['none']}*")
+    )
     out.append(bullets(facts))
     return "\n\n".join(out)
 
 
 def render_gaps(ctx: Context) -> None:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     here = ctx.GAPS
     found = gaps(ctx.book)
     out = [f"# {L['gaps']}", L["gaps_intro"]]
     if not found.count:
-        out.append(f"!!! success \"{L['gaps']}: 0\"\n\n    {L['no_gaps']}")
+        out.append(f'!!! success "{L["gaps"]}: 0"\n\n    {L["no_gaps"]}')
 
     def pains(title: str, rows: list) -> None:  # type: ignore[type-arg]
         if rows:
-            out.append(f"## {title} ({len(rows)})\n\n" + bullets(
-                [ctx.ref_link(here, f"{j.id}/{p.id}") + f" – {ctx.step_link(here, j.id, s.id)}" for j, s, p in rows]))
+            out.append(
+                f"## {title} ({len(rows)})\n\n"
+                + bullets(
+                    [ctx.ref_link(here, f"{j.id}/{p.id}") + f" – {ctx.step_link(here, j.id, s.id)}" for j, s, p in rows]
+                )
+            )
 
     pains(L["pains_without_cause"], found.pains_without_cause)
     pains(L["pains_without_backlog"], found.pains_without_backlog)
-    for title, items in ((L["items_without_metric"], found.items_without_metric),
-                         (L["items_without_owner"], found.items_without_owner)):
+    for title, items in (
+        (L["items_without_metric"], found.items_without_metric),
+        (L["items_without_owner"], found.items_without_owner),
+    ):
         if items:
             out.append(f"## {title} ({len(items)})\n\n" + bullets([ctx.backlog_link(here, e.item.id) for e in items]))
     ctx.add(here, L["gaps"], "\n\n".join(out))
 
 
 def render_traceability(ctx: Context) -> None:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     here = ctx.TRACE
     out = [f"# {L['trace']}", L["trace_intro"]]
     for journey in ctx.book.journeys.values():

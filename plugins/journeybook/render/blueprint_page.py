@@ -15,7 +15,7 @@ from .text import inline, link, rel
 
 
 def render_blueprint(ctx: Context, journey: JourneyFile) -> None:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     here = ctx.blueprint_path(journey.id)
     steps = [s for _, s in journey_steps(journey)]
     lanes = [
@@ -49,15 +49,27 @@ def render_blueprint(ctx: Context, journey: JourneyFile) -> None:
         f'<tbody markdown="1">{"".join(rows)}</tbody>\n</table>\n</div>'
     )
     diagram = mermaid.blueprint(
-        f"{L['blueprint']}: {journey.title}", L["chart_blueprint_desc"], [s.name for s in steps],
-        [mermaid.Lane(title, cells) for title, cells in lanes], 1, L["line_of_visibility"])
-    body = "\n\n".join([
-        f"# {L['blueprint']}: {inline(journey.title)}",
-        f"{L['journey']}: {ctx.journey_link(here, journey.id)}",
-        grid,
-        f"## {L['blueprint']}",
-        mermaid.fence(diagram),
-    ])
+        f"{L['blueprint']}: {journey.title}",
+        L["chart_blueprint_desc"],
+        [s.name for s in steps],
+        [mermaid.Lane(title, cells) for title, cells in lanes],
+        1,
+        L["line_of_visibility"],
+    )
+    body = "\n\n".join(
+        [
+            f"# {L['blueprint']}: {inline(journey.title)}",
+            f"{L['journey']}: {ctx.journey_link(here, journey.id)}",
+            grid,
+            f"## {L['blueprint']}",
+            mermaid.fence(diagram),
+        ]
+    )
     origin = ctx.book.origin("journey", journey.id)
-    ctx.add(here, f"{L['blueprint']}: {journey.title}", body, origin.path if origin else None,
-            [*journey.tags, L["blueprint"]])
+    ctx.add(
+        here,
+        f"{L['blueprint']}: {journey.title}",
+        body,
+        origin.path if origin else None,
+        [*journey.tags, L["blueprint"]],
+    )

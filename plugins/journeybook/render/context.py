@@ -37,7 +37,7 @@ class Context:
     pages: list[Page] = field(default_factory=list)
 
     @cached_property
-    def L(self) -> dict[str, str]:  # noqa: N802 - reads like a lookup table in f-strings
+    def L(self) -> dict[str, str]:
         return labels_for(self.language)
 
     @cached_property
@@ -143,8 +143,15 @@ class Context:
                 return f"{link(cause.text, target)} ({self.journey_link(here, journey_id)})"
         return inline(ref)
 
-    def add(self, path: str, title: str, body: str, source: Path | None = None,
-            tags: list[str] | None = None, boost: float | None = None) -> None:
+    def add(
+        self,
+        path: str,
+        title: str,
+        body: str,
+        source: Path | None = None,
+        tags: list[str] | None = None,
+        boost: float | None = None,
+    ) -> None:
         meta: dict[str, object] = {"title": attr(title)}
         if tags:
             meta["tags"] = [attr(t) for t in tags]

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from ..core.analysis import handoffs, team_views
+from ..core.analysis import TeamView, handoffs, team_views
 from ..core.models import JourneyFile
 from .context import Context, journey_state_label
 from .text import block, bullets, inline, link, rel, table
 
 
 def _journey_rows(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
-    L = ctx.L  # noqa: N806
-    rows = [[ctx.journey_link(here, j.id), journey_state_label(ctx, j), ctx.team_link(here, j.owner),
-             inline(j.summary)] for j in journeys]
+    L = ctx.L
+    rows = [
+        [ctx.journey_link(here, j.id), journey_state_label(ctx, j), ctx.team_link(here, j.owner), inline(j.summary)]
+        for j in journeys
+    ]
     return table([L["journey"], L["state"], L["owner"], ""], rows)
 
 
 def render_journeys_index(ctx: Context) -> None:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     here = ctx.JOURNEYS_INDEX
     book = ctx.book
     out = [f"# {L['journeys']}", L["all_journeys_intro"], f"## {L['by_life_event']}"]
@@ -40,16 +42,17 @@ def render_journeys_index(ctx: Context) -> None:
 
 
 def render_need_groups_index(ctx: Context) -> None:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     here = ctx.NEED_GROUPS_INDEX
-    rows = [[ctx.group_link(here, g.id), inline(g.local_name), inline(g.summary)]
-            for g in ctx.book.need_groups.values()]
+    rows = [
+        [ctx.group_link(here, g.id), inline(g.local_name), inline(g.summary)] for g in ctx.book.need_groups.values()
+    ]
     body = f"# {L['need_groups']}\n\n{L['need_groups_intro']}\n\n" + table([L["need_group"], "", ""], rows)
     ctx.add(here, L["need_groups"], body)
 
 
 def render_teams(ctx: Context) -> None:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     book = ctx.book
     views = team_views(book)
     here = ctx.TEAMS_INDEX
@@ -57,24 +60,32 @@ def render_teams(ctx: Context) -> None:
     for tid, team in book.teams.items():
         view = views[tid]
         journeys = sorted({s.journey.id for s in view.steps})
-        rows.append([ctx.team_link(here, tid), inline(team.organisation), str(len(view.steps)),
-                     ", ".join(ctx.journey_link(here, j) for j in journeys) or "–"])
+        rows.append(
+            [
+                ctx.team_link(here, tid),
+                inline(team.organisation),
+                str(len(view.steps)),
+                ", ".join(ctx.journey_link(here, j) for j in journeys) or "–",
+            ]
+        )
     counts = [[ctx.journey_link(here, j.id), str(len(handoffs(j)))] for j in book.journeys.values()]
-    body = "\n\n".join([
-        f"# {L['teams']}", L["teams_intro"],
-        table([L["team"], "", L["owned_steps"], L["in_journeys"]], rows),
-        f"## {L['where_baton_drops']}", L["handoff_rule"], table([L["journey"], L["handoffs"]], counts),
-    ])
+    body = "\n\n".join(
+        [
+            f"# {L['teams']}",
+            L["teams_intro"],
+            table([L["team"], "", L["owned_steps"], L["in_journeys"]], rows),
+            f"## {L['where_baton_drops']}",
+            L["handoff_rule"],
+            table([L["journey"], L["handoffs"]], counts),
+        ]
+    )
     ctx.add(here, L["teams"], body)
-    for tid, team in book.teams.items():
+    for tid in book.teams:
         _team_page(ctx, tid, views[tid])
 
 
-def _team_page(ctx: Context, tid: str, view: object) -> None:
-    from ..core.analysis import TeamView
-
-    assert isinstance(view, TeamView)
-    L = ctx.L  # noqa: N806
+def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
+    L = ctx.L
     team = ctx.book.teams[tid]
     here = ctx.team_path(tid)
     out = [f"# {inline(team.name)}"]
@@ -85,21 +96,39 @@ def _team_page(ctx: Context, tid: str, view: object) -> None:
     if team.contact:
         out.append(inline(team.contact))
     if view.steps:
-        rows = [[ctx.step_link(here, s.journey.id, s.step.id), ctx.journey_link(here, s.journey.id),
-                 inline(s.step.does)] for s in view.steps]
+        rows = [
+            [ctx.step_link(here, s.journey.id, s.step.id), ctx.journey_link(here, s.journey.id), inline(s.step.does)]
+            for s in view.steps
+        ]
         out.append(f"## {L['owned_steps']}\n\n" + table([L["step"], L["journey"], L["customer_does"]], rows))
     if view.receives_from:
-        rows = [[ctx.team_link(here, h.from_team), ctx.step_link(here, j.id, h.source.id),
-                 ctx.step_link(here, j.id, h.target.id), ctx.journey_link(here, j.id)] for j, h in view.receives_from]
+        rows = [
+            [
+                ctx.team_link(here, h.from_team),
+                ctx.step_link(here, j.id, h.source.id),
+                ctx.step_link(here, j.id, h.target.id),
+                ctx.journey_link(here, j.id),
+            ]
+            for j, h in view.receives_from
+        ]
         out.append(f"## {L['receives_from']}\n\n" + table([L["team"], L["from"], L["to"], L["journey"]], rows))
     if view.hands_to:
-        rows = [[ctx.team_link(here, h.to_team), ctx.step_link(here, j.id, h.source.id),
-                 ctx.step_link(here, j.id, h.target.id), ctx.journey_link(here, j.id)] for j, h in view.hands_to]
+        rows = [
+            [
+                ctx.team_link(here, h.to_team),
+                ctx.step_link(here, j.id, h.source.id),
+                ctx.step_link(here, j.id, h.target.id),
+                ctx.journey_link(here, j.id),
+            ]
+            for j, h in view.hands_to
+        ]
         out.append(f"## {L['hands_to']}\n\n" + table([L["team"], L["from"], L["to"], L["journey"]], rows))
     items = [e for e in ctx.book.backlog.values() if e.item.owner == tid]
     if items:
-        out.append(f"## {L['backlog_items']}\n\n" + bullets(
-            [f"{ctx.backlog_link(here, e.item.id)} ({L['status_' + e.item.status]})" for e in items]))
+        out.append(
+            f"## {L['backlog_items']}\n\n"
+            + bullets([f"{ctx.backlog_link(here, e.item.id)} ({L['status_' + e.item.status]})" for e in items])
+        )
     if view.receives_from or view.hands_to:
         out.append(L["handoff_rule"])
     origin = ctx.book.origin("team", tid)
@@ -107,12 +136,15 @@ def _team_page(ctx: Context, tid: str, view: object) -> None:
 
 
 def render_insights(ctx: Context) -> None:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     here = ctx.INSIGHTS_INDEX
     out = [f"# {L['insights']}", L["insights_intro"]]
     for insight in ctx.book.insights.values():
-        facts = [f"**{L['type']}:** {L['insight_' + insight.type]}", f"**{L['status']}:** {L['status_' + insight.status]}",
-                 f"**{L['source']}:** {inline(insight.source)}"]
+        facts = [
+            f"**{L['type']}:** {L['insight_' + insight.type]}",
+            f"**{L['status']}:** {L['status_' + insight.status]}",
+            f"**{L['source']}:** {inline(insight.source)}",
+        ]
         if insight.date:
             facts.append(f"**{L['date']}:** {insight.date.isoformat()}")
         facts.append(f"**{L['about']}:** " + ", ".join(ctx.ref_link(here, r) for r in insight.about))
@@ -127,7 +159,7 @@ def render_insights(ctx: Context) -> None:
 
 
 def render_glossary(ctx: Context) -> None:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     here = ctx.GLOSSARY
     out = [f"# {L['glossary']}", L["glossary_intro"]]
     for term in sorted(ctx.book.terms.values(), key=lambda t: t.term.lower()):
@@ -138,8 +170,10 @@ def render_glossary(ctx: Context) -> None:
         if term.fi:
             facts.append(f"**{L['finnish']}:** {inline(term.fi)}")
         if term.see_also:
-            facts.append(f"**{L['see_also']}:** " + ", ".join(
-                link(ctx.book.terms[t].term, rel(here, here, "term-" + t)) for t in term.see_also))
+            facts.append(
+                f"**{L['see_also']}:** "
+                + ", ".join(link(ctx.book.terms[t].term, rel(here, here, "term-" + t)) for t in term.see_also)
+            )
         if facts:
             lines.append(bullets(facts))
         out.append("\n\n".join(lines))

@@ -30,7 +30,7 @@ from .trace_blocks import journey_trace
 EMOTION_FACES = {-2: "😣", -1: "🙁", 0: "😐", 1: "🙂", 2: "😀"}
 
 
-def emotion_text(value: int | None, L: dict[str, str]) -> str:  # noqa: N803
+def emotion_text(value: int | None, L: dict[str, str]) -> str:
     if value is None:
         return f"*{L['no_emotion']}*"
     sign = f"+{value}" if value > 0 else str(value)
@@ -55,7 +55,7 @@ def applies(item_groups: list[str], group: str) -> bool:
 
 def render_journey(ctx: Context, journey: JourneyFile) -> None:
     here = ctx.journey_path(journey.id)
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     parts = [f"# {inline(journey.title)}", inline(journey.summary)]
     if journey.description:
         parts.append(block(journey.description))
@@ -72,18 +72,29 @@ def render_journey(ctx: Context, journey: JourneyFile) -> None:
         parts.append(demand)
     metrics = [m for m in ctx.book.metrics.values() if any(refers_to_journey(r, journey.id) for r in m.about)]
     if metrics:
-        parts.append(f"## {L['metrics']}\n\n" + "\n\n".join(metric_summary(ctx, here, m.id, level=3)
-                                                        for m in metrics))
+        parts.append(f"## {L['metrics']}\n\n" + "\n\n".join(metric_summary(ctx, here, m.id, level=3) for m in metrics))
     insights = [i for i in ctx.book.insights.values() if any(refers_to_journey(r, journey.id) for r in i.about)]
     if insights:
-        rows = [[ctx.insight_link(here, i.id), L[f"insight_{i.type}"], L[f"status_{i.status}"],
-                 ", ".join(ctx.ref_link(here, r) for r in i.about)] for i in insights]
+        rows = [
+            [
+                ctx.insight_link(here, i.id),
+                L[f"insight_{i.type}"],
+                L[f"status_{i.status}"],
+                ", ".join(ctx.ref_link(here, r) for r in i.about),
+            ]
+            for i in insights
+        ]
         parts.append(f"## {L['insights']}\n\n" + table([L["insights"], L["type"], L["status"], L["about"]], rows))
-    items = [e for e in ctx.book.backlog.values()
-             if any(refers_to_journey(r, journey.id) for r in (*e.item.addresses, *e.item.root_causes))]
+    items = [
+        e
+        for e in ctx.book.backlog.values()
+        if any(refers_to_journey(r, journey.id) for r in (*e.item.addresses, *e.item.root_causes))
+    ]
     if items:
-        rows = [[ctx.backlog_link(here, e.item.id), ctx.team_link(here, e.item.owner),
-                 L[f"status_{e.item.status}"]] for e in items]
+        rows = [
+            [ctx.backlog_link(here, e.item.id), ctx.team_link(here, e.item.owner), L[f"status_{e.item.status}"]]
+            for e in items
+        ]
         parts.append(f"## {L['backlog_items']}\n\n" + table([L["backlog_item"], L["owner"], L["status"]], rows))
     trace = journey_trace(ctx, journey, here)
     if trace:
@@ -94,7 +105,7 @@ def render_journey(ctx: Context, journey: JourneyFile) -> None:
 
 
 def _facts(ctx: Context, journey: JourneyFile, here: str) -> str:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     book = ctx.book
     facts = [f"**{L['state']}:** {journey_state_label(ctx, journey)}"]
     if journey.replaces:
@@ -113,7 +124,7 @@ def _facts(ctx: Context, journey: JourneyFile, here: str) -> str:
 
 
 def _key_figures(ctx: Context, journey: JourneyFile) -> str:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     steps = list(journey_steps(journey))
     backed, total = evidence_share(ctx.book, journey)
     share = f"{backed} / {total} ({round(100 * backed / total)} %)" if total else L["none"]
@@ -145,16 +156,13 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
     under a phase; every cell still goes through Markdown so links and
     escaping work as everywhere else.
     """
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     groups = groups_of(ctx, journey)
     steps = [s for _, s in journey_steps(journey)]
     phase_row = "".join(
-        f'<th scope="colgroup" colspan="{len(p.steps)}" markdown="span">{inline(p.name)}</th>'
-        for p in journey.phases
+        f'<th scope="colgroup" colspan="{len(p.steps)}" markdown="span">{inline(p.name)}</th>' for p in journey.phases
     )
-    step_row = "".join(
-        f'<th scope="col" markdown="span">{link(s.name, "#step-" + s.id)}</th>' for s in steps
-    )
+    step_row = "".join(f'<th scope="col" markdown="span">{link(s.name, "#step-" + s.id)}</th>' for s in steps)
 
     def row(title: str, cells: list[str], css: str = "") -> str:
         klass = f' class="{css}"' if css else ""
@@ -171,24 +179,36 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
     def pains(step: Step) -> str:
         out = []
         for p in step.pain_points:
-            who = "" if not p.need_groups else " (" + ", ".join(
-                inline(ctx.book.need_groups[g].name) for g in p.need_groups) + ")"
+            who = (
+                ""
+                if not p.need_groups
+                else " (" + ", ".join(inline(ctx.book.need_groups[g].name) for g in p.need_groups) + ")"
+            )
             out.append(f"⚠ {inline(p.text)}{who}")
         return _cell(out)
 
     def gains(step: Step) -> str:
         out = []
         for g in step.gain_points:
-            who = "" if not g.need_groups else " (" + ", ".join(
-                inline(ctx.book.need_groups[n].name) for n in g.need_groups) + ")"
+            who = (
+                ""
+                if not g.need_groups
+                else " (" + ", ".join(inline(ctx.book.need_groups[n].name) for n in g.need_groups) + ")"
+            )
             out.append(f"✔ {inline(g.text)}{who}")
         return _cell(out)
 
     rows = [
         row(L["customer_does"], [inline(s.does) for s in steps]),
-        row(L["touchpoints"] + " / " + L["channels"].lower(),
-            [_cell([inline(t) for t in s.touchpoints] + ([f"*{ctx.channel_names(s.channels)}*"]
-                                                          if s.channels else [])) for s in steps]),
+        row(
+            L["touchpoints"] + " / " + L["channels"].lower(),
+            [
+                _cell(
+                    [inline(t) for t in s.touchpoints] + ([f"*{ctx.channel_names(s.channels)}*"] if s.channels else [])
+                )
+                for s in steps
+            ],
+        ),
         row(L["emotion"], [emotions(s) for s in steps], "jb-emotion"),
         row(L["pain_points"], [pains(s) for s in steps], "jb-pain"),
         row(L["gain_points"], [gains(s) for s in steps], "jb-gain"),
@@ -206,7 +226,7 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
 
 
 def _emotion_section(ctx: Context, journey: JourneyFile) -> str:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     groups = groups_of(ctx, journey)
     steps = [s for _, s in journey_steps(journey)]
     names = [ctx.book.need_groups[g].name for g in groups]
@@ -217,8 +237,14 @@ def _emotion_section(ctx: Context, journey: JourneyFile) -> str:
             values = [float(s.emotion.get(gid, 0)) for s in steps]
             series.append(values)
         chart = mermaid.line_chart(
-            f"{L['emotion_curve']}: {journey.title}", L["chart_emotion_desc"], [s.name for s in steps],
-            series, EMOTION_MIN, EMOTION_MAX, L["emotion"])
+            f"{L['emotion_curve']}: {journey.title}",
+            L["chart_emotion_desc"],
+            [s.name for s in steps],
+            series,
+            EMOTION_MIN,
+            EMOTION_MAX,
+            L["emotion"],
+        )
         out.append(mermaid.fence(chart))
         legend = [
             f'<span class="jb-swatch" style="background:{mermaid.PALETTE[i % len(mermaid.PALETTE)]}"></span> '
@@ -250,7 +276,7 @@ def _indent(text: str, spaces: int = 4) -> str:
 
 def _group_tabs(ctx: Context, journey: JourneyFile, here: str) -> str:
     """A content tab per need group: its emotion, pain and gain points, step by step."""
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     groups = groups_of(ctx, journey)
     if not groups:
         return ""
@@ -261,20 +287,23 @@ def _group_tabs(ctx: Context, journey: JourneyFile, here: str) -> str:
         for _, step in journey_steps(journey):
             pains = [f"⚠ {inline(p.text)}" for p in step.pain_points if applies(p.need_groups, gid)]
             gains = [f"✔ {inline(g.text)}" for g in step.gain_points if applies(g.need_groups, gid)]
-            rows.append([
-                link(step.name, f"#step-{step.id}"),
-                emotion_text(step.emotion.get(gid), L),
-                "<br>".join(pains) or "–",
-                "<br>".join(gains) or "–",
-            ])
+            rows.append(
+                [
+                    link(step.name, f"#step-{step.id}"),
+                    emotion_text(step.emotion.get(gid), L),
+                    "<br>".join(pains) or "–",
+                    "<br>".join(gains) or "–",
+                ]
+            )
         body = f"{ctx.group_link(here, gid)}: {inline(group.summary)}\n\n" + table(
-            [L["step"], L["emotion"], L["pain_points"], L["gain_points"]], rows)
+            [L["step"], L["emotion"], L["pain_points"], L["gain_points"]], rows
+        )
         tabs.append(f'=== "{inline(group.name)}"\n\n{_indent(body)}')
     return "\n\n".join(tabs)
 
 
 def _steps_section(ctx: Context, journey: JourneyFile, here: str) -> str:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     out = [f"## {L['steps']}"]
     for phase in journey.phases:
         out.append(f"### {inline(phase.name)}")
@@ -286,7 +315,7 @@ def _steps_section(ctx: Context, journey: JourneyFile, here: str) -> str:
 
 
 def _step(ctx: Context, journey: JourneyFile, step: Step, here: str) -> str:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     out = [f"#### {inline(step.name)} {{ #step-{step.id} }}", inline(step.does)]
     if step.description:
         out.append(block(step.description))
@@ -301,14 +330,19 @@ def _step(ctx: Context, journey: JourneyFile, step: Step, here: str) -> str:
         facts.append(f"**{L['duration']}:** {inline(step.duration)}")
     facts.append(f"**{L['owner']}:** {ctx.team_link(here, step.owner)}")
     if step.emotion:
-        facts.append(f"**{L['emotion']}:** " + ", ".join(
-            f"{inline(ctx.book.need_groups[g].name)} {emotion_text(v, L)}" for g, v in step.emotion.items()))
+        facts.append(
+            f"**{L['emotion']}:** "
+            + ", ".join(f"{inline(ctx.book.need_groups[g].name)} {emotion_text(v, L)}" for g, v in step.emotion.items())
+        )
     out.append(bullets(facts))
     if step.pain_points:
         out.append(f"**{L['pain_points']}**\n\n" + bullets([_pain(ctx, journey, p, here) for p in step.pain_points]))
     if step.gain_points:
-        items = [f'<span id="gain-{g.id}"></span>✔ {inline(g.text)} ({L["applies_to"].lower()}: '
-                 f"{ctx.group_names(here, g.need_groups)})" for g in step.gain_points]
+        items = [
+            f'<span id="gain-{g.id}"></span>✔ {inline(g.text)} ({L["applies_to"].lower()}: '
+            f"{ctx.group_names(here, g.need_groups)})"
+            for g in step.gain_points
+        ]
         out.append(f"**{L['gain_points']}**\n\n" + bullets(items))
     refs = ctx.links.get(f"{journey.id}/{step.id}")
     if refs and (refs.insights or refs.metrics or refs.backlog):
@@ -320,9 +354,11 @@ def _step(ctx: Context, journey: JourneyFile, step: Step, here: str) -> str:
 
 
 def _pain(ctx: Context, journey: JourneyFile, pain: PainPoint, here: str) -> str:
-    L = ctx.L  # noqa: N806
-    text = (f'<span id="pain-{pain.id}"></span>⚠ {inline(pain.text)} ({L["applies_to"].lower()}: '
-            f"{ctx.group_names(here, pain.need_groups)}; {L['severity'].lower()}: {L['severity_' + pain.severity]})")
+    L = ctx.L
+    text = (
+        f'<span id="pain-{pain.id}"></span>⚠ {inline(pain.text)} ({L["applies_to"].lower()}: '
+        f"{ctx.group_names(here, pain.need_groups)}; {L['severity'].lower()}: {L['severity_' + pain.severity]})"
+    )
     details = []
     causes = {c.id: c for c in journey.root_causes}
     for cid in pain.root_causes:
@@ -334,15 +370,17 @@ def _pain(ctx: Context, journey: JourneyFile, pain: PainPoint, here: str) -> str
             details.append(f"{L['evidence']} ({L['status_' + insight.status]}): {ctx.insight_link(here, iid)}")
         for bid in refs.backlog:
             entry = ctx.book.backlog[bid]
-            details.append(f"{L['backlog_item']} ({L['status_' + entry.item.status]}): "
-                           f"{ctx.backlog_link(here, bid)}, {ctx.team_link(here, entry.item.owner)}")
+            details.append(
+                f"{L['backlog_item']} ({L['status_' + entry.item.status]}): "
+                f"{ctx.backlog_link(here, bid)}, {ctx.team_link(here, entry.item.owner)}"
+            )
     if details:
         text += "\n" + "\n".join(f"    - {d}" for d in details)
     return text
 
 
 def _root_causes(ctx: Context, journey: JourneyFile, here: str) -> str:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     items = []
     for cause in journey.root_causes:
         pains = [p for _, p in journey_pain_points(journey) if cause.id in p.root_causes]
@@ -356,21 +394,33 @@ def _root_causes(ctx: Context, journey: JourneyFile, here: str) -> str:
 
 
 def _failure_demand(ctx: Context, journey: JourneyFile, here: str) -> str:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     rows = failure_demand(ctx.book, [journey])
     if not rows:
         return ""
     currency = inline(ctx.book.currency)
     body = [
-        [link(r.step.name, f"#step-{r.step.id}"), inline(r.demand.reason), inline(ctx.book.channels[r.demand.channel].name),
-         number(r.monthly_volume),
-         f"{number(r.unit_cost)} {currency}" if r.unit_cost is not None else L["no_cost"],
-         f"{number(r.monthly_cost)} {currency}" if r.monthly_cost is not None else "–"]
+        [
+            link(r.step.name, f"#step-{r.step.id}"),
+            inline(r.demand.reason),
+            inline(ctx.book.channels[r.demand.channel].name),
+            number(r.monthly_volume),
+            f"{number(r.unit_cost)} {currency}" if r.unit_cost is not None else L["no_cost"],
+            f"{number(r.monthly_cost)} {currency}" if r.monthly_cost is not None else "–",
+        ]
         for r in rows
     ]
     total = sum(r.monthly_cost or 0.0 for r in rows)
-    body.append([f"**{L['total']}**", "", "", f"**{number(sum(r.monthly_volume for r in rows))}**", "",
-                 f"**{number(total)} {currency}**"])
+    body.append(
+        [
+            f"**{L['total']}**",
+            "",
+            "",
+            f"**{number(sum(r.monthly_volume for r in rows))}**",
+            "",
+            f"**{number(total)} {currency}**",
+        ]
+    )
     head = [L["step"], L["reason"], L["channel"], L["volume"], L["cost_per_contact"], L["cost_per_month"]]
     more = link(L["failure_demand"], rel(here, ctx.FAILURE_DEMAND))
     return f"## {L['failure_demand']}\n\n{table(head, body)}\n\n→ {more}"

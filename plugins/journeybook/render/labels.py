@@ -426,8 +426,7 @@ SV: Final[dict[str, str]] = {
     "teams_intro": "Alla team som äger steg eller förbättringsarbete, med de kundresor de deltar i.",
     "metrics_intro": "Kundupplevelse (NKI, NPS), kundens ansträngning (CES) och kundernas aktivitet i "
     "verksamheten (kontakter): följ alla tre, hellre per grupp än per individ.",
-    "insights_intro": "Undersökningsresultat, citat, återkoppling och analys, och de steg och smärtpunkter "
-    "de gäller.",
+    "insights_intro": "Undersökningsresultat, citat, återkoppling och analys, och de steg och smärtpunkter de gäller.",
     "glossary_intro": "Det gemensamma språket: en betydelse för varje ord, på engelska, svenska och finska.",
     "term": "Term",
     "definition": "Definition",
@@ -662,8 +661,7 @@ FI: Final[dict[str, str]] = {
     "unowned": "ei omistajaa",
     "in_journeys": "Poluilla",
     "chart_emotion_desc": "Tunne vaiheittain asteikolla -2–2, yksi viiva kullekin tarveryhmälle.",
-    "chart_journey_desc": "Vaiheet jaksoittain, kukin pisteytetty 1–5 tarveryhmien keskimääräisen tunteen "
-    "mukaan.",
+    "chart_journey_desc": "Vaiheet jaksoittain, kukin pisteytetty 1–5 tarveryhmien keskimääräisen tunteen mukaan.",
     "chart_blueprint_desc": "Kaistat asiakkaan toiminnasta tukijärjestelmiin, näkyvyyden rajan jakamina.",
     "chart_quadrant_desc": "Kehityskohteet työmäärän (vaaka) ja arvon (pysty) mukaan.",
     "chart_trace_desc": "Yhteydet kipupisteistä juurisyihin, kehityskohteisiin ja mittareihin.",

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 with contextlib.redirect_stdout(io.StringIO()):
@@ -48,14 +49,9 @@ class Ids:
         return f"{self.prefix}{self.count}"
 
 
-def _accessible(kind: str, title: str, description: str, body: str, init: dict[str, object] | None = None) -> str:
+def _accessible(kind: str, title: str, description: str, body: str, init: Mapping[str, object] | None = None) -> str:
     head = f"%%{{init: {json.dumps(init)}}}%%\n" if init else ""
-    return (
-        f"{head}{kind}\n"
-        f"    accTitle: {label(title)}\n"
-        f"    accDescr: {label(description)}\n"
-        f"{body}"
-    )
+    return f"{head}{kind}\n    accTitle: {label(title)}\n    accDescr: {label(description)}\n{body}"
 
 
 def fence(diagram: str) -> str:
@@ -112,11 +108,7 @@ def line_chart(
     y_title: str = "",
 ) -> str:
     """Mermaid `xychart-beta` with one line per series, colours from PALETTE in order."""
-    init = {
-        "themeVariables": {
-            "xyChart": {"plotColorPalette": ", ".join(PALETTE[: max(1, len(series))])}
-        }
-    }
+    init = {"themeVariables": {"xyChart": {"plotColorPalette": ", ".join(PALETTE[: max(1, len(series))])}}}
     cats = ", ".join(f'"{label(c)}"' for c in categories)
     body = [f'    title "{label(title)}"', f"    x-axis [{cats}]"]
     y_label = f'"{label(y_title)}" ' if y_title else ""
@@ -138,8 +130,9 @@ class Lane:
     cells: list[list[str]]
 
 
-def blueprint(title: str, description: str, columns: Sequence[str], lanes: Sequence[Lane],
-              divider_after: int, divider_label: str) -> str:
+def blueprint(
+    title: str, description: str, columns: Sequence[str], lanes: Sequence[Lane], divider_after: int, divider_label: str
+) -> str:
     """Flowchart of stacked lane subgraphs, the line of visibility drawn between two lanes.
 
     Lanes are linked to each other subgraph-to-subgraph with invisible links
@@ -169,13 +162,17 @@ def blueprint(title: str, description: str, columns: Sequence[str], lanes: Seque
         lane_nodes.append(group)
         nodes.append(group)
         if index == divider_after:
-            divider = Node(lane_ids.next(), label(divider_label),
-                           sub_nodes=[Node(ids.next(), label(divider_label))], direction="LR")
+            divider = Node(
+                lane_ids.next(),
+                label(divider_label),
+                sub_nodes=[Node(ids.next(), label(divider_label))],
+                direction="LR",
+            )
             lane_nodes.append(divider)
             nodes.append(divider)
     chart = FlowChart("", nodes, links, orientation="TB")
     body = _strip_front_matter(chart.script).splitlines()[1:]
-    stack = [f"    {a.id_} ~~~ {b.id_}" for a, b in zip(lane_nodes, lane_nodes[1:], strict=False)]
+    stack = [f"    {a.id_} ~~~ {b.id_}" for a, b in itertools.pairwise(lane_nodes)]
     return _accessible("flowchart TB", title, description, "\n".join(body + stack) + "\n")
 
 
@@ -186,8 +183,14 @@ class Point:
     y: float
 
 
-def quadrant(title: str, description: str, x_axis: tuple[str, str], y_axis: tuple[str, str],
-             quadrants: tuple[str, str, str, str], points: Sequence[Point]) -> str:
+def quadrant(
+    title: str,
+    description: str,
+    x_axis: tuple[str, str],
+    y_axis: tuple[str, str],
+    quadrants: tuple[str, str, str, str],
+    points: Sequence[Point],
+) -> str:
     """Mermaid `quadrantChart`; coordinates must lie in 0..1."""
     body = [
         f"    title {label(title)}",

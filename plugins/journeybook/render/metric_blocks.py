@@ -12,7 +12,7 @@ def _value(value: float) -> str:
 
 
 def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> str:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     metric = ctx.book.metrics[metric_id]
     values = ctx.book.metric_values.get(metric_id, [])
     heading = "#" * level
@@ -27,7 +27,9 @@ def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> s
         latest = values[-1]
         status = ""
         if metric.target is not None:
-            good = latest.value >= metric.target if metric.better_direction == "higher" else latest.value <= metric.target
+            good = (
+                latest.value >= metric.target if metric.better_direction == "higher" else latest.value <= metric.target
+            )
             status = f" – **{L['on_target'] if good else L['off_target']}**"
         facts.append(f"**{L['latest']}:** {_value(latest.value)} ({latest.date.isoformat()}){status}")
     else:
@@ -42,13 +44,22 @@ def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> s
         low = min(min(s) for s in series)
         high = max(max(s) for s in series)
         pad = (high - low) * 0.1 or 1.0
-        chart = mermaid.line_chart(metric.name, L["chart_metric_desc"], [v.date.isoformat() for v in values],
-                                   series, _round_down(low - pad), _round_up(high + pad), metric.unit)
+        chart = mermaid.line_chart(
+            metric.name,
+            L["chart_metric_desc"],
+            [v.date.isoformat() for v in values],
+            series,
+            _round_down(low - pad),
+            _round_up(high + pad),
+            metric.unit,
+        )
         out.append(mermaid.fence(chart))
     if values:
         rows = [[v.date.isoformat(), _value(v.value)] for v in values]
-        out.append(f'??? info "{L["values"]}"\n\n' + "\n".join(
-            "    " + line for line in table([L["date"], L["value"]], rows).splitlines()))
+        out.append(
+            f'??? info "{L["values"]}"\n\n'
+            + "\n".join("    " + line for line in table([L["date"], L["value"]], rows).splitlines())
+        )
     return "\n\n".join(out)
 
 

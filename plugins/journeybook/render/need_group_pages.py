@@ -10,7 +10,7 @@ from .text import block, bullets, inline, table
 
 
 def render_need_group(ctx: Context, group: NeedGroupFile) -> None:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     here = ctx.need_group_path(group.id)
     title = group.name
     out = [f"# {inline(title)}"]
@@ -37,13 +37,21 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> None:
             pains = [f"⚠ {inline(p.text)}" for p in step.pain_points if applies(p.need_groups, group.id)]
             gains = [f"✔ {inline(g.text)}" for g in step.gain_points if applies(g.need_groups, group.id)]
             if pains or gains:
-                rows.append([ctx.step_link(here, journey.id, step.id), ctx.journey_link(here, journey.id),
-                             emotion_text(step.emotion.get(group.id), L), "<br>".join(pains) or "–",
-                             "<br>".join(gains) or "–"])
+                rows.append(
+                    [
+                        ctx.step_link(here, journey.id, step.id),
+                        ctx.journey_link(here, journey.id),
+                        emotion_text(step.emotion.get(group.id), L),
+                        "<br>".join(pains) or "–",
+                        "<br>".join(gains) or "–",
+                    ]
+                )
     if journeys:
         out.append(f"## {L['journeys_with_group']}\n\n" + bullets([ctx.journey_link(here, j.id) for j in journeys]))
     if rows:
-        out.append(f"## {L['where_it_hurts']}\n\n" + table(
-            [L["step"], L["journey"], L["emotion"], L["pain_points"], L["gain_points"]], rows))
+        out.append(
+            f"## {L['where_it_hurts']}\n\n"
+            + table([L["step"], L["journey"], L["emotion"], L["pain_points"], L["gain_points"]], rows)
+        )
     origin = ctx.book.origin("need-group", group.id)
     ctx.add(here, title, "\n\n".join(out), origin.path if origin else None, [L["need_group"]], 2)

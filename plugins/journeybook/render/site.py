@@ -57,7 +57,7 @@ def nav_sections(book: Handbook, language: str = "en") -> dict[str, list[object]
     blueprint and comparison pages sit under it.
     """
     ctx = Context(book, language)
-    L = ctx.L  # noqa: N806
+    L = ctx.L
 
     def journey_entry(jid: str) -> object:
         journey = book.journeys[jid]

@@ -10,7 +10,7 @@ from .text import bullets, hours_text, inline, link, number, rel, table
 
 
 def render_metrics(ctx: Context) -> None:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     here = ctx.METRICS_INDEX
     out = [f"# {L['metrics']}", L["metrics_intro"]]
     rows = []
@@ -18,8 +18,15 @@ def render_metrics(ctx: Context) -> None:
         values = ctx.book.metric_values.get(metric.id, [])
         latest = number(values[-1].value, 0 if values[-1].value.is_integer() else 1) if values else L["no_values"]
         target = number(metric.target, 0 if metric.target.is_integer() else 1) if metric.target is not None else "–"
-        rows.append([ctx.metric_link(here, metric.id), L["metric_" + metric.type], latest, target,
-                     L["better_" + metric.better_direction]])
+        rows.append(
+            [
+                ctx.metric_link(here, metric.id),
+                L["metric_" + metric.type],
+                latest,
+                target,
+                L["better_" + metric.better_direction],
+            ]
+        )
     out.append(table([L["metric"], L["type"], L["latest"], L["target"], ""], rows))
     for metric in ctx.book.metrics.values():
         out.append(metric_summary(ctx, here, metric.id, level=2))
@@ -29,7 +36,7 @@ def render_metrics(ctx: Context) -> None:
 
 
 def render_failure_demand(ctx: Context) -> None:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     here = ctx.FAILURE_DEMAND
     book = ctx.book
     currency = inline(book.currency)
@@ -38,24 +45,62 @@ def render_failure_demand(ctx: Context) -> None:
     body = []
     for rank, r in enumerate(rows, start=1):
         pain = ctx.ref_link(here, f"{r.journey.id}/{r.demand.pain_point}") if r.demand.pain_point else "–"
-        body.append([str(rank), inline(r.demand.reason), ctx.step_link(here, r.journey.id, r.step.id, with_journey=True),
-                     pain, inline(book.channels[r.demand.channel].name), number(r.monthly_volume),
-                     f"{number(r.unit_cost)} {currency}" if r.unit_cost is not None else L["no_cost"],
-                     f"{number(r.monthly_cost)} {currency}" if r.monthly_cost is not None else "–"])
+        body.append(
+            [
+                str(rank),
+                inline(r.demand.reason),
+                ctx.step_link(here, r.journey.id, r.step.id, with_journey=True),
+                pain,
+                inline(book.channels[r.demand.channel].name),
+                number(r.monthly_volume),
+                f"{number(r.unit_cost)} {currency}" if r.unit_cost is not None else L["no_cost"],
+                f"{number(r.monthly_cost)} {currency}" if r.monthly_cost is not None else "–",
+            ]
+        )
     if rows:
-        body.append(["", f"**{L['total']}**", "", "", "", f"**{number(sum(r.monthly_volume for r in rows))}**", "",
-                     f"**{number(sum(r.monthly_cost or 0 for r in rows))} {currency}**"])
-    out.append(table(["#", L["reason"], L["step"], L["pain_point"], L["channel"], L["volume"],
-                      L["cost_per_contact"], L["cost_per_month"]], body))
+        body.append(
+            [
+                "",
+                f"**{L['total']}**",
+                "",
+                "",
+                "",
+                f"**{number(sum(r.monthly_volume for r in rows))}**",
+                "",
+                f"**{number(sum(r.monthly_cost or 0 for r in rows))} {currency}**",
+            ]
+        )
+    out.append(
+        table(
+            [
+                "#",
+                L["reason"],
+                L["step"],
+                L["pain_point"],
+                L["channel"],
+                L["volume"],
+                L["cost_per_contact"],
+                L["cost_per_month"],
+            ],
+            body,
+        )
+    )
     per_journey = []
     for journey in book.journeys.values():
         mine = [r for r in rows if r.journey.id == journey.id]
         if mine:
-            per_journey.append([ctx.journey_link(here, journey.id), number(sum(r.monthly_volume for r in mine)),
-                                f"{number(sum(r.monthly_cost or 0 for r in mine))} {currency}"])
+            per_journey.append(
+                [
+                    ctx.journey_link(here, journey.id),
+                    number(sum(r.monthly_volume for r in mine)),
+                    f"{number(sum(r.monthly_cost or 0 for r in mine))} {currency}",
+                ]
+            )
     out.append(f"## {L['journeys']}\n\n" + table([L["journey"], L["volume"], L["cost_per_month"]], per_journey))
-    channel_rows = [[inline(c.name), f"{number(c.cost_per_contact)} {currency}" if c.cost_per_contact is not None
-                     else L["no_cost"]] for c in book.channels.values()]
+    channel_rows = [
+        [inline(c.name), f"{number(c.cost_per_contact)} {currency}" if c.cost_per_contact is not None else L["no_cost"]]
+        for c in book.channels.values()
+    ]
     out.append(f"## {L['cost_per_contact']}\n\n" + table([L["channel"], L["cost_per_contact"]], channel_rows))
     origin = book.origin("channel", next(iter(book.channels))) if book.channels else None
     ctx.add(here, L["failure_demand"], "\n\n".join(out), origin.path if origin else None, [L["failure_demand"]])
@@ -70,26 +115,47 @@ def _delta(before: float, after: float, fmt: str = "") -> str:
 
 
 def render_comparison(ctx: Context, future: JourneyFile) -> None:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     assert future.replaces is not None
     current = ctx.book.journeys[future.replaces]
     c = compare(current, future)
     here = ctx.compare_path(future.id)
-    hours = lambda h: hours_text(h, L)  # noqa: E731
+
+    def hours(value: float) -> str:
+        return hours_text(value, L)
+
     figures = [
         [L["number_of_steps"], str(c.steps_before), str(c.steps_after), _delta(c.steps_before, c.steps_after)],
-        [L["total_waiting"], hours(c.waiting_before), hours(c.waiting_after),
-         ("−" if c.waiting_after < c.waiting_before else "+") + hours(abs(c.waiting_before - c.waiting_after))
-         if c.waiting_after != c.waiting_before else "±0"],
-        [L["lead_time"], hours(c.lead_before), hours(c.lead_after),
-         ("−" if c.lead_after < c.lead_before else "+") + hours(abs(c.lead_before - c.lead_after))
-         if c.lead_after != c.lead_before else "±0"],
+        [
+            L["total_waiting"],
+            hours(c.waiting_before),
+            hours(c.waiting_after),
+            ("−" if c.waiting_after < c.waiting_before else "+") + hours(abs(c.waiting_before - c.waiting_after))
+            if c.waiting_after != c.waiting_before
+            else "±0",
+        ],
+        [
+            L["lead_time"],
+            hours(c.lead_before),
+            hours(c.lead_after),
+            ("−" if c.lead_after < c.lead_before else "+") + hours(abs(c.lead_before - c.lead_after))
+            if c.lead_after != c.lead_before
+            else "±0",
+        ],
         [L["handoffs"], str(c.handoffs_before), str(c.handoffs_after), _delta(c.handoffs_before, c.handoffs_after)],
-        [L["channel_switches"], str(c.switches_before), str(c.switches_after),
-         _delta(c.switches_before, c.switches_after)],
+        [
+            L["channel_switches"],
+            str(c.switches_before),
+            str(c.switches_after),
+            _delta(c.switches_before, c.switches_after),
+        ],
         [L["number_of_pains"], str(c.pains_before), str(c.pains_after), _delta(c.pains_before, c.pains_after)],
-        [L["failure_contacts"], number(c.demand_before), number(c.demand_after),
-         _delta(c.demand_before, c.demand_after)],
+        [
+            L["failure_contacts"],
+            number(c.demand_before),
+            number(c.demand_after),
+            _delta(c.demand_before, c.demand_after),
+        ],
     ]
     out = [
         f"# {L['comparison']}: {inline(current.title)} → {inline(future.title)}",
@@ -106,13 +172,22 @@ def render_comparison(ctx: Context, future: JourneyFile) -> None:
 
     steps_list(L["steps_removed"], [ctx.step_link(here, current.id, s.id) for s in c.removed])
     steps_list(L["steps_added"], [ctx.step_link(here, future.id, s.id) for s in c.added])
-    steps_list(L["steps_changed"], [
-        f"{ctx.step_link(here, future.id, ch.step_id)}: " + ", ".join(L["field_" + f] for f in ch.changes)
-        for ch in c.changed])
+    steps_list(
+        L["steps_changed"],
+        [
+            f"{ctx.step_link(here, future.id, ch.step_id)}: " + ", ".join(L["field_" + f] for f in ch.changes)
+            for ch in c.changed
+        ],
+    )
     steps_list(L["steps_unchanged"], [ctx.step_link(here, future.id, s.id) for s in c.unchanged])
     steps_list(L["pains_removed"], [ctx.ref_link(here, f"{current.id}/{p.id}") for p in c.pains_removed])
     steps_list(L["demand_removed"], [f"{inline(d.reason)} ({number(d.volume)} / {d.per})" for d in c.demand_removed])
     out.append(f"{link(L['blueprint'], rel(here, ctx.blueprint_path(future.id)))}")
     origin = ctx.book.origin("journey", future.id)
-    ctx.add(here, f"{L['comparison']}: {future.title}", "\n\n".join(out), origin.path if origin else None,
-            [*future.tags, L["comparison"]])
+    ctx.add(
+        here,
+        f"{L['comparison']}: {future.title}",
+        "\n\n".join(out),
+        origin.path if origin else None,
+        [*future.tags, L["comparison"]],
+    )

@@ -23,8 +23,22 @@ _SPECIAL = "\\`*_{}[]()<>#+-.!|~^=:&\"'$%"
 _TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL} | {"\n": " ", "\r": " ", "\t": " "})
 
 _ALLOWED_TAGS = {
-    "p", "em", "strong", "a", "ul", "ol", "li", "code", "pre", "blockquote", "br", "h4", "h5", "h6",
-    "del", "hr",
+    "p",
+    "em",
+    "strong",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "code",
+    "pre",
+    "blockquote",
+    "br",
+    "h4",
+    "h5",
+    "h6",
+    "del",
+    "hr",
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}

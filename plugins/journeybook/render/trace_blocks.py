@@ -39,7 +39,7 @@ def chain_for(ctx: Context, journey: JourneyFile) -> mermaid.Chain:
 
 
 def journey_trace(ctx: Context, journey: JourneyFile, here: str, level: int = 2) -> str:
-    L = ctx.L  # noqa: N806
+    L = ctx.L
     pains = list(journey_pain_points(journey))
     if not pains:
         return ""
