@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import EXAMPLE, build_site, write_config  # noqa: E402
-
 from journeybook.core import HandbookCache, load_handbook  # noqa: E402
 from journeybook.render import render_site  # noqa: E402
 
