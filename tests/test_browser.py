@@ -321,6 +321,20 @@ def test_editor_text_never_runs(browser: Any, hostile_url: str, path: str) -> No
         visit.close()
 
 
+def test_hostile_name_in_titles_and_navigation(browser: Any, hostile_url: str) -> None:
+    visit = Visit(browser, hostile_url + "need-groups/hurried/", hostile_url)
+    page = visit.page
+    try:
+        assert page.title().startswith("Hurried <b>people</b></title><script>alert(2)</script>")
+        assert page.evaluate("window.__alerts") == 0
+        assert page.locator("b").count() == 0
+        assert page.evaluate("[...document.scripts].filter(s => s.textContent.includes('alert')).length") == 0
+        nav = page.locator(".md-nav--primary").inner_text()
+        assert "Hurried <b>people</b>" in nav
+    finally:
+        visit.close()
+
+
 def test_hostile_text_is_shown_as_typed(browser: Any, hostile_url: str) -> None:
     visit = Visit(browser, hostile_url + "journeys/move-now/", hostile_url)
     try:

@@ -44,7 +44,8 @@ def render_blueprint(ctx: Context, journey: JourneyFile) -> None:
     rows.append(f'<tr markdown="1"><th scope="row">{L["owner"]}</th>{owners}</tr>')
     grid = (
         f'<div class="jb-map jb-blueprint" markdown="1" role="region" aria-label="{L["blueprint"]}" tabindex="0">\n'
-        f'<table markdown="1">\n<thead markdown="1"><tr markdown="1"><th scope="col">{L["phase"]}</th>{phase_row}</tr>'
+        f'<table class="jb-grid" markdown="1">\n'
+        f'<thead markdown="1"><tr markdown="1"><th scope="col">{L["phase"]}</th>{phase_row}</tr>'
         f'<tr markdown="1"><th scope="col">{L["step"]}</th>{step_row}</tr></thead>\n'
         f'<tbody markdown="1">{"".join(rows)}</tbody>\n</table>\n</div>'
     )

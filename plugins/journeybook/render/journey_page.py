@@ -132,7 +132,7 @@ def _key_figures(ctx: Context, journey: JourneyFile) -> str:
     contacts = sum(r.monthly_volume for r in rows)
     cost = sum(r.monthly_cost or 0.0 for r in rows)
     figures = [
-        f"**{L['steps']}:** {len(steps)} ({len(journey.phases)} × {L['phase'].lower()})",
+        f"**{L['steps']}:** " + L["steps_in_phases"].format(steps=len(steps), phases=len(journey.phases)),
         f"**{L['total_waiting']}:** {hours_text(waiting_hours(journey), L)}",
         f"**{L['lead_time']}:** {hours_text(lead_time_hours(journey), L)}",
         f"**{L['handoffs']}:** {len(handoffs(journey))}",
@@ -217,7 +217,7 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
     ]
     return (
         f'<div class="jb-map" markdown="1" role="region" aria-label="{L["journey_map"]}" tabindex="0">\n'
-        f'<table markdown="1">\n'
+        f'<table class="jb-grid" markdown="1">\n'
         f'<thead markdown="1"><tr markdown="1"><th scope="col">{L["phase"]}</th>{phase_row}</tr>'
         f'<tr markdown="1"><th scope="col">{L["step"]}</th>{step_row}</tr></thead>\n'
         f'<tbody markdown="1">{"".join(rows)}</tbody>\n'
