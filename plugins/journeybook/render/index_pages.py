@@ -101,28 +101,21 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
             for s in view.steps
         ]
         out.append(f"## {L['owned_steps']}\n\n" + table([L["step"], L["journey"], L["customer_does"]], rows))
-    if view.receives_from:
-        rows = [
-            [
-                ctx.team_link(here, h.from_team),
-                ctx.step_link(here, j.id, h.source.id),
-                ctx.step_link(here, j.id, h.target.id),
-                ctx.journey_link(here, j.id),
+    for title, pairs, other in (
+        (L["receives_from"], view.receives_from, "from_team"),
+        (L["hands_to"], view.hands_to, "to_team"),
+    ):
+        if pairs:
+            rows = [
+                [
+                    ctx.team_link(here, getattr(h, other)),
+                    ctx.step_link(here, j.id, h.source.id),
+                    ctx.step_link(here, j.id, h.target.id),
+                    ctx.journey_link(here, j.id),
+                ]
+                for j, h in pairs
             ]
-            for j, h in view.receives_from
-        ]
-        out.append(f"## {L['receives_from']}\n\n" + table([L["team"], L["from"], L["to"], L["journey"]], rows))
-    if view.hands_to:
-        rows = [
-            [
-                ctx.team_link(here, h.to_team),
-                ctx.step_link(here, j.id, h.source.id),
-                ctx.step_link(here, j.id, h.target.id),
-                ctx.journey_link(here, j.id),
-            ]
-            for j, h in view.hands_to
-        ]
-        out.append(f"## {L['hands_to']}\n\n" + table([L["team"], L["from"], L["to"], L["journey"]], rows))
+            out.append(f"## {title}\n\n" + table([L["team"], L["from"], L["to"], L["journey"]], rows))
     items = [e for e in ctx.book.backlog.values() if e.item.owner == tid]
     if items:
         out.append(

@@ -20,7 +20,7 @@ from ..core.analysis import (
     waiting_hours,
 )
 from ..core.handbook import journey_pain_points, journey_steps
-from ..core.models import EMOTION_MAX, EMOTION_MIN, JourneyFile, PainPoint, Step
+from ..core.models import EMOTION_MAX, EMOTION_MIN, GainPoint, JourneyFile, PainPoint, Step
 from . import mermaid
 from .context import Context, journey_state_label
 from .metric_blocks import metric_summary
@@ -176,26 +176,11 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
                 lines.append(f"{inline(ctx.book.need_groups[gid].name)}: {emotion_text(step.emotion[gid], L)}")
         return _cell(lines)
 
-    def pains(step: Step) -> str:
+    def points(items: list[PainPoint] | list[GainPoint], mark: str) -> str:
         out = []
-        for p in step.pain_points:
-            who = (
-                ""
-                if not p.need_groups
-                else " (" + ", ".join(inline(ctx.book.need_groups[g].name) for g in p.need_groups) + ")"
-            )
-            out.append(f"⚠ {inline(p.text)}{who}")
-        return _cell(out)
-
-    def gains(step: Step) -> str:
-        out = []
-        for g in step.gain_points:
-            who = (
-                ""
-                if not g.need_groups
-                else " (" + ", ".join(inline(ctx.book.need_groups[n].name) for n in g.need_groups) + ")"
-            )
-            out.append(f"✔ {inline(g.text)}{who}")
+        for item in items:
+            names = ", ".join(inline(ctx.book.need_groups[g].name) for g in item.need_groups)
+            out.append(f"{mark} {inline(item.text)}" + (f" ({names})" if names else ""))
         return _cell(out)
 
     rows = [
@@ -210,8 +195,8 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
             ],
         ),
         row(L["emotion"], [emotions(s) for s in steps], "jb-emotion"),
-        row(L["pain_points"], [pains(s) for s in steps], "jb-pain"),
-        row(L["gain_points"], [gains(s) for s in steps], "jb-gain"),
+        row(L["pain_points"], [points(s.pain_points, "⚠") for s in steps], "jb-pain"),
+        row(L["gain_points"], [points(s.gain_points, "✔") for s in steps], "jb-gain"),
         row(L["waiting"], [inline(s.waiting) if s.waiting else "–" for s in steps]),
         row(L["owner"], [ctx.team_link(here, s.owner) for s in steps]),
     ]

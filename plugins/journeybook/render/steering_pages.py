@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..core.analysis import compare, failure_demand
 from ..core.models import JourneyFile
 from .context import Context
@@ -106,12 +108,11 @@ def render_failure_demand(ctx: Context) -> None:
     ctx.add(here, L["failure_demand"], "\n\n".join(out), origin.path if origin else None, [L["failure_demand"]])
 
 
-def _delta(before: float, after: float, fmt: str = "") -> str:
+def _delta(before: float, after: float, fmt: Callable[[float], str] = number) -> str:
     diff = after - before
     if not diff:
         return "±0"
-    sign = "+" if diff > 0 else "−"
-    return f"{sign}{fmt.format(abs(diff)) if fmt else number(abs(diff))}"
+    return ("+" if diff > 0 else "−") + fmt(abs(diff))
 
 
 def render_comparison(ctx: Context, future: JourneyFile) -> None:
@@ -124,38 +125,17 @@ def render_comparison(ctx: Context, future: JourneyFile) -> None:
     def hours(value: float) -> str:
         return hours_text(value, L)
 
+    def row(label: str, before: float, after: float, fmt: Callable[[float], str] = number) -> list[str]:
+        return [label, fmt(before), fmt(after), _delta(before, after, fmt)]
+
     figures = [
-        [L["number_of_steps"], str(c.steps_before), str(c.steps_after), _delta(c.steps_before, c.steps_after)],
-        [
-            L["total_waiting"],
-            hours(c.waiting_before),
-            hours(c.waiting_after),
-            ("−" if c.waiting_after < c.waiting_before else "+") + hours(abs(c.waiting_before - c.waiting_after))
-            if c.waiting_after != c.waiting_before
-            else "±0",
-        ],
-        [
-            L["lead_time"],
-            hours(c.lead_before),
-            hours(c.lead_after),
-            ("−" if c.lead_after < c.lead_before else "+") + hours(abs(c.lead_before - c.lead_after))
-            if c.lead_after != c.lead_before
-            else "±0",
-        ],
-        [L["handoffs"], str(c.handoffs_before), str(c.handoffs_after), _delta(c.handoffs_before, c.handoffs_after)],
-        [
-            L["channel_switches"],
-            str(c.switches_before),
-            str(c.switches_after),
-            _delta(c.switches_before, c.switches_after),
-        ],
-        [L["number_of_pains"], str(c.pains_before), str(c.pains_after), _delta(c.pains_before, c.pains_after)],
-        [
-            L["failure_contacts"],
-            number(c.demand_before),
-            number(c.demand_after),
-            _delta(c.demand_before, c.demand_after),
-        ],
+        row(L["number_of_steps"], c.steps_before, c.steps_after),
+        row(L["total_waiting"], c.waiting_before, c.waiting_after, hours),
+        row(L["lead_time"], c.lead_before, c.lead_after, hours),
+        row(L["handoffs"], c.handoffs_before, c.handoffs_after),
+        row(L["channel_switches"], c.switches_before, c.switches_after),
+        row(L["number_of_pains"], c.pains_before, c.pains_after),
+        row(L["failure_contacts"], c.demand_before, c.demand_after),
     ]
     out = [
         f"# {L['comparison']}: {inline(current.title)} → {inline(future.title)}",
