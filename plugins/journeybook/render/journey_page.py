@@ -27,14 +27,16 @@ from .metric_blocks import metric_summary
 from .text import block, bullets, hours_text, inline, link, number, rel, table
 from .trace_blocks import journey_trace
 
-EMOTION_FACES = {-2: "😣", -1: "🙁", 0: "😐", 1: "🙂", 2: "😀"}
+#: Beyond this many steps the emotion curve's axis shows step numbers: names would overlap.
+NAMED_AXIS_STEPS = 4
 
 
 def emotion_text(value: int | None, L: dict[str, str]) -> str:
+    """The value and its word, e.g. "−1 (negative)": words read the same in every font and screen reader."""
     if value is None:
         return f"*{L['no_emotion']}*"
-    sign = f"+{value}" if value > 0 else str(value)
-    return f"{EMOTION_FACES[value]} {sign}"
+    sign = f"+{value}" if value > 0 else str(value).replace("-", "−")
+    return f"{sign} ({L[f'emotion_{value}']})"
 
 
 def groups_of(ctx: Context, journey: JourneyFile) -> list[str]:
@@ -221,10 +223,11 @@ def _emotion_section(ctx: Context, journey: JourneyFile) -> str:
         for gid in groups:
             values = [float(s.emotion.get(gid, 0)) for s in steps]
             series.append(values)
+        numbered = len(steps) > NAMED_AXIS_STEPS
         chart = mermaid.line_chart(
             f"{L['emotion_curve']}: {journey.title}",
             L["chart_emotion_desc"],
-            [s.name for s in steps],
+            [str(n) for n in range(1, len(steps) + 1)] if numbered else [s.name for s in steps],
             series,
             EMOTION_MIN,
             EMOTION_MAX,
@@ -236,8 +239,14 @@ def _emotion_section(ctx: Context, journey: JourneyFile) -> str:
             f"{L['line']} {i + 1}: {inline(name)}"
             for i, name in enumerate(names)
         ]
-        out.append(f"**{L['legend']}:**\n\n" + bullets(legend))
-        rows = [[inline(s.name)] + [emotion_text(s.emotion.get(g), L) for g in groups] for s in steps]
+        notes = [L["axis_numbered"]] if numbered else []
+        if any(g not in s.emotion for s in steps for g in groups):
+            notes.append(L["missing_emotion_zero"])
+        out.append(f"**{L['legend']}:**\n\n" + bullets(legend) + "".join(f"\n\n{n}" for n in notes))
+        rows = [
+            [f"{n}. {inline(s.name)}"] + [emotion_text(s.emotion.get(g), L) for g in groups]
+            for n, s in enumerate(steps, start=1)
+        ]
         equivalent = table([L["step"], *[inline(n) for n in names]], rows)
         out.append(f'??? info "{L["table_equivalent"]}"\n\n' + _indent(equivalent))
     sections = []

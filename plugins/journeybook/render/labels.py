@@ -10,6 +10,13 @@ from __future__ import annotations
 from typing import Final
 
 EN: Final[dict[str, str]] = {
+    "emotion_-2": "very negative",
+    "emotion_-1": "negative",
+    "emotion_0": "neutral",
+    "emotion_1": "positive",
+    "emotion_2": "very positive",
+    "axis_numbered": "The curve numbers the steps in order; the table below names them.",
+    "missing_emotion_zero": "Where a step has no emotion recorded for a group, its line is drawn at 0.",
     "journeys": "Journeys",
     "journey": "Journey",
     "need_groups": "Need groups",
@@ -222,6 +229,13 @@ EN: Final[dict[str, str]] = {
 }
 
 SV: Final[dict[str, str]] = {
+    "emotion_-2": "mycket negativ",
+    "emotion_-1": "negativ",
+    "emotion_0": "neutral",
+    "emotion_1": "positiv",
+    "emotion_2": "mycket positiv",
+    "axis_numbered": "Kurvan numrerar stegen i ordning; tabellen nedan namnger dem.",
+    "missing_emotion_zero": "Där ett steg saknar känsla för en grupp ritas linjen på 0.",
     "journeys": "Kundresor",
     "journey": "Kundresa",
     "need_groups": "Behovsgrupper",
@@ -433,6 +447,13 @@ SV: Final[dict[str, str]] = {
 }
 
 FI: Final[dict[str, str]] = {
+    "emotion_-2": "hyvin kielteinen",
+    "emotion_-1": "kielteinen",
+    "emotion_0": "neutraali",
+    "emotion_1": "myönteinen",
+    "emotion_2": "hyvin myönteinen",
+    "axis_numbered": "Käyrä numeroi vaiheet järjestyksessä; alla oleva taulukko nimeää ne.",
+    "missing_emotion_zero": "Jos vaiheelle ei ole kirjattu ryhmän tunnetta, viiva piirretään kohtaan 0.",
     "journeys": "Asiakaspolut",
     "journey": "Asiakaspolku",
     "need_groups": "Tarveryhmät",

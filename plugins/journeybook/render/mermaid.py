@@ -108,7 +108,10 @@ def line_chart(
     y_title: str = "",
 ) -> str:
     """Mermaid `xychart-beta` with one line per series, colours from PALETTE in order."""
-    init = {"themeVariables": {"xyChart": {"plotColorPalette": ", ".join(PALETTE[: max(1, len(series))])}}}
+    init = {
+        "xyChart": {"height": 360},
+        "themeVariables": {"xyChart": {"plotColorPalette": ", ".join(PALETTE[: max(1, len(series))])}},
+    }
     cats = ", ".join(f'"{label(c)}"' for c in categories)
     body = [f'    title "{label(title)}"', f"    x-axis [{cats}]"]
     y_label = f'"{label(y_title)}" ' if y_title else ""
