@@ -133,7 +133,7 @@ def _translate(source: SourceFile, model: type[BaseModel], err: Any) -> Problem:
         return source.problem(
             loc,
             f"required field '{name}' is missing",
-            expected=f"a '{name}:' line here",
+            expected=f"a line '{name}: ...' in this mapping",
             hint="see the format reference for an example",
         )
     if kind in ("model_type", "model_attributes_type", "dict_type"):
