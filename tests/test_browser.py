@@ -349,3 +349,21 @@ def test_hostile_text_is_shown_as_typed(browser: Any, hostile_url: str) -> None:
         assert any('Fill in "form"' in d["text"] for d in diagrams)
     finally:
         visit.close()
+
+
+def test_instant_navigation_renders_diagrams(browser: Any, base_url: str) -> None:
+    """mkdocs-material swaps pages without a reload; Mermaid must still draw on the new page."""
+    visit = Visit(browser, base_url, base_url)
+    page = visit.page
+    try:
+        page.locator("article a", has_text="Breast cancer diagnosis and treatment (today)").first.click()
+        page.wait_for_url("**/journeys/breast-cancer-current/")
+        assert [d["type"] for d in visit.diagrams()] == EXPECTED_DIAGRAMS["journeys/breast-cancer-current/"]
+        page.get_by_role("link", name="Breast imaging unit").first.click()
+        page.wait_for_url("**/teams/breast-imaging/")
+        page.go_back()
+        page.wait_for_url("**/journeys/breast-cancer-current/")
+        assert len(visit.diagrams()) == 5
+        assert visit.console == [] and visit.foreign == []
+    finally:
+        visit.close()
