@@ -182,6 +182,8 @@ def test_expected_diagrams_are_drawn(browser: Any, base_url: str, path: str) -> 
     visit = Visit(browser, base_url + path, base_url)
     try:
         assert [d["type"] for d in visit.diagrams()] == EXPECTED_DIAGRAMS[path]
+        # the self-hosted Mermaid was used, and runs with its strict security level
+        assert visit.page.evaluate("window.mermaid.mermaidAPI.getConfig().securityLevel") == "strict"
     finally:
         visit.close()
 
