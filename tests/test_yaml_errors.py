@@ -229,3 +229,27 @@ def test_problem_text_format() -> None:
         p.format_github() == "::error file=a.yml,line=3,col=5,title=journeybook%3A x.y::something wrong; "
         "found that; expected this (try)"
     )
+
+
+def test_references_in_a_file_with_other_mistakes_are_still_checked(mini: Path) -> None:
+    """One run shows the unknown field and the misspelt team in the same file."""
+    edit(mini / "now.yml", "        owner: back", "        ownr: back")
+    edit(mini / "now.yml", "owner: front\nneed_groups", "owner: frnt\nneed_groups")
+    found = problems_in(mini)
+    assert [(p.line, p.message) for p in found] == [
+        (6, "no team with id 'frnt'"),
+        (36, "unknown field 'ownr'"),
+    ]
+
+
+def test_references_to_a_step_left_out_for_its_mistake_are_not_reported(mini: Path) -> None:
+    """The backlog, insight and metric point at the broken step's pain point: one message, not four."""
+    edit(mini / "now.yml", "        does: Fills in the form; waits.\n", "")
+    found = problems_in(mini)
+    assert [(p.file, p.message) for p in found] == [("now.yml", "required field 'does' is missing")]
+
+
+def test_a_file_missing_a_top_level_field_does_not_cascade(mini: Path) -> None:
+    edit(mini / "now.yml", "title: Moving – today\n", "")
+    found = problems_in(mini)
+    assert [(p.file, p.line, p.message) for p in found] == [("now.yml", 1, "required field 'title' is missing")]

@@ -92,6 +92,8 @@ class _Checker:
             return
         items = self.locals.get(journey_id, {})
         kind = items.get(local)
+        if kind is None and local in self.broken_ids:
+            return  # left out of a file that has its own mistakes reported
         if kind is None:
             matching = [k for k, v in items.items() if v in allowed]
             hint = did_you_mean(local, matching)

@@ -167,11 +167,13 @@ def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_roo
         entry = cache.parse(path, display_path(path, display_root))
         problems.extend(entry.problems)
         if entry.source is not None and entry.model is not None:
+            # A file with problems may still give a partial model: its references are
+            # checked in this run too, while references to its ids are not reported.
             parsed.append((entry.source, entry.model))
-        elif entry.source is not None:
-            broken_ids.update(_ids_in(entry.source.data))
-        else:
+        if entry.source is None:
             broken_ids.update(_ids_in_text(path))
+        elif entry.problems:
+            broken_ids.update(_ids_in(entry.source.data))
 
     organisations = [(s, m) for s, m in parsed if isinstance(m, OrganisationFile)]
     if not organisations:

@@ -8,6 +8,7 @@ editor can act on: the field, what was found, what was expected, and a
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -73,7 +74,62 @@ def validate_source(source: SourceFile) -> tuple[Base | None, list[Problem]]:
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [_translate(source, model, err) for err in exc.errors(include_url=False)]
+        problems = [_translate(source, model, err) for err in exc.errors(include_url=False)]
+        return partial_model(model, data, exc), problems
+
+
+#: How many broken fields partial_model drops before it gives up on a file.
+MAX_REPAIRS = 50
+
+
+def partial_model(model: type[Base], data: Any, error: ValidationError) -> Base | None:
+    """The file's model with the broken parts left out, or None when nothing useful remains.
+
+    Used only to go on checking the rest of the file (its references, its
+    ids) in the same run, so that an editor sees every mistake at once. A
+    broken field is dropped; when the field was required, the list entry
+    holding it (a step, a pain point) is dropped instead.
+    """
+    current = copy.deepcopy(data)
+    errors = error.errors(include_url=False)
+    for _ in range(MAX_REPAIRS):
+        loc: FieldPath = tuple(errors[0]["loc"])
+        if "[key]" in loc:
+            loc = loc[: loc.index("[key]")]
+        dropped = errors[0]["type"] != "missing" and _drop(current, loc)
+        if not dropped and not _drop(current, _enclosing_entry(loc)):
+            return None
+        try:
+            return model.model_validate(current)
+        except ValidationError as again:
+            errors = again.errors(include_url=False)
+    return None
+
+
+def _enclosing_entry(loc: FieldPath) -> FieldPath:
+    for i in range(len(loc) - 1, -1, -1):
+        if isinstance(loc[i], int):
+            return loc[: i + 1]
+    return ()
+
+
+def _drop(data: Any, loc: FieldPath) -> bool:
+    if not loc:
+        return False
+    parent = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    last = loc[-1]
+    if isinstance(parent, dict) and last in parent:
+        del parent[last]
+        return True
+    if isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent):
+        del parent[last]
+        return True
+    return False
 
 
 def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
