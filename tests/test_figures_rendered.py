@@ -88,9 +88,8 @@ def test_team_handoffs_listed() -> None:
     page = MINI_PAGES["teams/back.md"]
     assert "## Receives the customer from" in page and "## Hands the customer to" in page
     teams = EXAMPLE_PAGES["teams/index.md"]
-    assert (
-        "| [Breast cancer diagnosis and treatment &#40;today&#41;](../journeys/breast-cancer-current/index.md) | 5 |"
-        in (teams)
+    assert "| [Breast cancer diagnosis and treatment (today)](../journeys/breast-cancer-current/index.md) | 5 |" in (
+        teams
     )
 
 

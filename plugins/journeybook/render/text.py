@@ -13,14 +13,25 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 
 import markdown
 import nh3
 
-# Characters that start Markdown syntax or HTML, escaped as numeric entities.
-# Python-Markdown passes entities through as text, in tables and headings alike.
-_SPECIAL = "\\`*_{}[]()<>#+-.!|~^=:&\"'$%"
+# Characters that make Markdown or HTML syntax anywhere in a line, escaped as
+# numeric entities (Python-Markdown passes entities through as text, in tables
+# and headings alike). Characters that only matter at the start of a line
+# ('#', '-', '+', '>', '1.') are escaped there alone: every entity is one more
+# inline match for Python-Markdown, and large handbooks have a lot of text.
+_SPECIAL = "\\`*_{}[]<>&|~^="
 _TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL} | {"\n": " ", "\r": " ", "\t": " "})
+_EMOJI_COLON = re.compile(r":(?=\w)")  # ':name:' would become an emoji with pymdownx.emoji
+_LINE_START = re.compile(r"^(?:(\d+)([.)])|([#+\-=]))")
+
+
+def _entity(char: str) -> str:
+    return f"&#{ord(char)};"
+
 
 _ALLOWED_TAGS = {
     "p",
@@ -46,7 +57,15 @@ _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 def inline(text: str) -> str:
     """Plain editor text, safe inline anywhere in Markdown (tables, headings, lists)."""
-    return " ".join(text.translate(_TABLE).split())
+    out = _EMOJI_COLON.sub("&#58;", " ".join(text.translate(_TABLE).split()))
+    start = _LINE_START.match(out)
+    if start and start.group(1):
+        out = start.group(1) + _entity(start.group(2)) + out[start.end() :]
+    elif start:
+        out = _entity(out[0]) + out[1:]
+    if out.endswith("#"):  # a closing '#' would be cut from an ATX heading
+        out = out[:-1] + _entity("#")
+    return out
 
 
 def attr(text: str) -> str:
