@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 
-from conftest import ROOT
+import pytest
+
+from conftest import EXAMPLE, ROOT
+from journeybook.core import Handbook, load_handbook
+from journeybook.render import render_site
 from journeybook.render.labels import EN, FI, LANGUAGES, SV, labels_for
 
 
@@ -35,3 +40,49 @@ def test_language_codes_fall_back_to_english() -> None:
     assert labels_for("de") is EN
     assert labels_for(None) is EN
     assert set(LANGUAGES) == {"en", "sv", "fi"}
+
+
+def test_every_heading_and_table_header_is_a_label_or_editor_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Render with a made-up language whose labels are «key»: what is left is hard-coded English."""
+    fake = {key: f"«{key}»" + ("{steps}{phases}" if key == "steps_in_phases" else "") for key in EN}
+    monkeypatch.setitem(LANGUAGES, "xx", fake)
+    book = load_handbook(EXAMPLE)
+    editor_text = _editor_text(book)
+    leftovers = set()
+    for page in render_site(book, "xx"):
+        if not page.path.endswith(".md"):
+            continue
+        for line in page.content.splitlines():
+            if line.startswith("#"):
+                cells = [line.lstrip("#").split("{ #")[0]]
+            elif line.startswith("| ") and not line.startswith("| ["):
+                cells = line.strip("|").split("|")
+            else:
+                continue
+            for cell in cells:
+                text = html.unescape(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", cell))
+                rest = re.sub(r"«[^»]*»", "", text)
+                for written in editor_text:
+                    rest = rest.replace(written, "")
+                if re.search(r"[^\W\d_]{2,}", rest):  # a word that is neither a label nor editor text
+                    leftovers.add((page.path, rest.strip()))
+    assert sorted(leftovers) == []
+
+
+def _editor_text(book: Handbook) -> list[str]:
+    """Every short text an editor wrote: names, titles, steps, ids."""
+    out: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            out.add(value.strip())
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for source in book.sources.values():
+        walk(source.data)
+    return sorted((t for t in out if len(t) > 1), key=len, reverse=True)
