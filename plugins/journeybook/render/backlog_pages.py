@@ -57,10 +57,17 @@ def _csv(records: list[dict[str, object]]) -> str:
     return out.getvalue()
 
 
+def _rank(ctx: Context) -> dict[str, int]:
+    """Each item's place in the whole backlog; the quadrant chart labels its points with it."""
+    return {e.item.id: n for n, e in enumerate(ranked_backlog(ctx.book.backlog.values()), start=1)}
+
+
 def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
     L = ctx.L
+    rank = _rank(ctx)
     rows = [
         [
+            str(rank[e.item.id]),
             ctx.backlog_link(here, e.item.id),
             inline(e.problem_area.name),
             inline(e.development_area.name),
@@ -71,7 +78,8 @@ def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
         for e in ranked_backlog(entries)
     ]
     return table(
-        [L["solution_concept"], L["problem_area"], L["development_area"], L["owner"], L["status"], L["priority"]], rows
+        ["#", L["solution_concept"], L["problem_area"], L["development_area"], L["owner"], L["status"], L["priority"]],
+        rows,
     )
 
 
@@ -89,9 +97,10 @@ def render_backlog(ctx: Context) -> None:
         f"{L['download']}: {link('backlog.csv', rel(here, CSV_PATH))} · {link('backlog.json', rel(here, JSON_PATH))}",
         _item_table(ctx, here, entries),
     ]
+    rank = _rank(ctx)
     points = [
         mermaid.Point(
-            e.item.title,
+            str(rank[e.item.id]),
             (e.item.priority.effort - 1) / 4 * 0.9 + 0.05,
             ((2 * e.item.priority.customer_value + e.item.priority.organisation_value) / 3 - 1) / 4 * 0.9 + 0.05,
         )
@@ -105,7 +114,7 @@ def render_backlog(ctx: Context) -> None:
         (L["big_bets"], L["quick_wins"], L["fill_ins"], L["reconsider"]),
         points,
     )
-    out += [f"## {L['value_vs_effort']}", L["value_formula"], mermaid.fence(chart)]
+    out += [f"## {L['value_vs_effort']}", L["value_formula"] + " " + L["points_numbered"], mermaid.fence(chart)]
     out.append(f"## {L['by_team']}")
     for tid, team in book.teams.items():
         owned = [e for e in entries if e.item.owner == tid]

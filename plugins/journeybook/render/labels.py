@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 EN: Final[dict[str, str]] = {
+    "points_numbered": "Points carry the item's number in the table above.",
     "emotion_-2": "very negative",
     "emotion_-1": "negative",
     "emotion_0": "neutral",
@@ -229,6 +230,7 @@ EN: Final[dict[str, str]] = {
 }
 
 SV: Final[dict[str, str]] = {
+    "points_numbered": "Punkterna har förbättringens nummer i tabellen ovan.",
     "emotion_-2": "mycket negativ",
     "emotion_-1": "negativ",
     "emotion_0": "neutral",
@@ -447,6 +449,7 @@ SV: Final[dict[str, str]] = {
 }
 
 FI: Final[dict[str, str]] = {
+    "points_numbered": "Pisteissä on kehityskohteen numero yllä olevasta taulukosta.",
     "emotion_-2": "hyvin kielteinen",
     "emotion_-1": "kielteinen",
     "emotion_0": "neutraali",
