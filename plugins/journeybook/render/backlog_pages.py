@@ -206,7 +206,7 @@ def render_traceability(ctx: Context) -> None:
     for journey in ctx.book.journeys.values():
         if journey.state == "future":
             continue
-        block_text = journey_trace(ctx, journey, here, level=3)
+        block_text = journey_trace(ctx, journey, here, heading=False)
         if block_text:
             out.append(f"## {ctx.journey_link(here, journey.id)}\n\n{block_text}")
     ctx.add(here, L["trace"], "\n\n".join(out))

@@ -6,7 +6,7 @@ from ..core.handbook import journey_pain_points
 from ..core.models import JourneyFile
 from . import mermaid
 from .context import Context
-from .text import bullets, inline, link
+from .text import bullets, inline, link, rel
 
 
 def chain_for(ctx: Context, journey: JourneyFile) -> mermaid.Chain:
@@ -38,7 +38,7 @@ def chain_for(ctx: Context, journey: JourneyFile) -> mermaid.Chain:
     return chain
 
 
-def journey_trace(ctx: Context, journey: JourneyFile, here: str, level: int = 2) -> str:
+def journey_trace(ctx: Context, journey: JourneyFile, here: str, *, heading: bool = True) -> str:
     L = ctx.L
     pains = list(journey_pain_points(journey))
     if not pains:
@@ -55,16 +55,14 @@ def journey_trace(ctx: Context, journey: JourneyFile, here: str, level: int = 2)
             if f"{journey.id}/{pain.id}" in entry.item.addresses:
                 metrics = ", ".join(ctx.metric_link(here, m) for m in entry.item.metrics) or f"*{L['none']}*"
                 lines.append(f"{L['backlog_item']}: {ctx.backlog_link(here, bid)} → {L['measured_by']}: {metrics}")
-        text = link(pain.text, ctx_anchor(ctx, here, journey.id, pain.id))
+        text = link(pain.text, _pain_href(ctx, here, journey.id, pain.id))
         if lines:
             text += "\n" + "\n".join(f"    - {line}" for line in lines)
         items.append(text)
-    heading = "#" * level
-    return f"{heading} {L['trace']}\n\n{L['trace_intro']}\n\n{diagram}\n\n{bullets(items)}"
+    body = f"{diagram}\n\n{bullets(items)}"
+    return f"## {L['trace']}\n\n{L['trace_intro']}\n\n{body}" if heading else body
 
 
-def ctx_anchor(ctx: Context, here: str, journey_id: str, pain_id: str) -> str:
-    from .text import rel
-
+def _pain_href(ctx: Context, here: str, journey_id: str, pain_id: str) -> str:
     target = ctx.journey_path(journey_id)
     return f"#pain-{pain_id}" if target == here else rel(here, target, f"pain-{pain_id}")
