@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -172,3 +175,39 @@ def test_unknown_plugin_option_fails_strict(tmp_path: Path) -> None:
     )
     with pytest.raises(Abort):
         build_site(config, tmp_path / "site")
+
+
+def test_builds_with_no_network_at_all(tmp_path: Path) -> None:
+    """An internal handbook builds where there is no internet: run the build in an empty network namespace."""
+    config = write_config(tmp_path, EXAMPLE)
+    result = subprocess.run(
+        [
+            "unshare",
+            "--map-root-user",
+            "--net",
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config),
+            "-d",
+            str(tmp_path / "site"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "journeys" / "breast-cancer-current" / "index.html").is_file()
+
+
+def test_missing_mermaid_fence_config_says_what_to_add(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config = write_config(tmp_path, EXAMPLE)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("        - name: mermaid\n", "        - name: diagram\n"), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(config, tmp_path / "site")
+    assert "the generated pages need Mermaid fences and content tabs. Add to mkdocs.yml" in caplog.text
