@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from .core import Handbook, HandbookCache, HandbookError, format_problems, load_handbook
+from .core import HandbookCache, HandbookError, format_problems, load_handbook
 from .render import glossary_abbreviations, nav_sections, render_site
 from .render.labels import labels_for
 
@@ -51,7 +51,6 @@ class JourneybookConfig(base.Config):
 class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def __init__(self) -> None:
         self.cache = HandbookCache()
-        self.book: Handbook | None = None
         self.abbreviations = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -98,7 +97,6 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             book = load_handbook(data_dir, self.cache, display_root=root)
         except HandbookError as exc:
             raise PluginError(f"journeybook: the handbook data has problems\n{format_problems(exc.problems)}") from None
-        self.book = book
         language = str(config.theme.get("language") or "en")
         docs_dir = Path(config.docs_dir)
         for page in render_site(book, language):

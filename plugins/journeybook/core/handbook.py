@@ -208,7 +208,7 @@ def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_roo
         if metric.values_csv:
             origin = book.origins[("metric", metric_id)]
             source = registry.sources[origin.path]
-            csv_values, csv_problems = read_metric_csv(source, registry.metric_paths[metric_id], metric.values_csv)
+            csv_values, csv_problems = read_metric_csv(source, registry.paths[("metric", metric_id)], metric.values_csv)
             values.extend(csv_values)
             problems.extend(csv_problems)
         book.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
@@ -257,7 +257,6 @@ class _Registry:
         self.problems = problems
         self.sources: dict[Path, SourceFile] = {}
         self.paths: dict[tuple[str, str], FieldPath] = {}
-        self.metric_paths: dict[str, FieldPath] = {}
 
     def _put(self, kind: str, table: dict[str, T], ident: str, value: T, source: SourceFile, path: FieldPath) -> None:
         key = (kind, ident)
@@ -305,7 +304,6 @@ class _Registry:
                         self._put("backlog item", book.backlog, item.id, entry, source, path)
         elif isinstance(model, MetricsFile):
             for i, metric in enumerate(model.metrics):
-                self.metric_paths[metric.id] = ("metrics", i)
                 self._put("metric", book.metrics, metric.id, metric, source, ("metrics", i))
         elif isinstance(model, GlossaryFile):
             for i, term in enumerate(model.terms):

@@ -24,7 +24,7 @@ from ..core.models import EMOTION_MAX, EMOTION_MIN, GainPoint, JourneyFile, Pain
 from . import mermaid
 from .context import Context, journey_state_label
 from .metric_blocks import metric_summary
-from .text import block, bullets, hours_text, inline, link, number, rel, table
+from .text import block, bullets, details, hours_text, indent, inline, link, number, rel, table
 from .trace_blocks import journey_trace
 
 #: Beyond this many steps the emotion curve's axis shows step numbers: names would overlap.
@@ -248,7 +248,7 @@ def _emotion_section(ctx: Context, journey: JourneyFile) -> str:
             for n, s in enumerate(steps, start=1)
         ]
         equivalent = table([L["step"], *[inline(n) for n in names]], rows)
-        out.append(f'??? info "{L["table_equivalent"]}"\n\n' + _indent(equivalent))
+        out.append(details(L["table_equivalent"], equivalent))
     sections = []
     for phase in journey.phases:
         tasks = []
@@ -261,11 +261,6 @@ def _emotion_section(ctx: Context, journey: JourneyFile) -> str:
     out.append(f"### {L['journey_diagram']}")
     out.append(mermaid.fence(mermaid.user_journey(journey.title, L["chart_journey_desc"], sections)))
     return "\n\n".join(out)
-
-
-def _indent(text: str, spaces: int = 4) -> str:
-    pad = " " * spaces
-    return "\n".join(pad + line if line else "" for line in text.splitlines())
 
 
 def _group_tabs(ctx: Context, journey: JourneyFile, here: str) -> str:
@@ -292,7 +287,7 @@ def _group_tabs(ctx: Context, journey: JourneyFile, here: str) -> str:
         body = f"{ctx.group_link(here, gid)}: {inline(group.summary)}\n\n" + table(
             [L["step"], L["emotion"], L["pain_points"], L["gain_points"]], rows
         )
-        tabs.append(f'=== "{inline(group.name)}"\n\n{_indent(body)}')
+        tabs.append(f'=== "{inline(group.name)}"\n\n{indent(body)}')
     return "\n\n".join(tabs)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import mermaid
 from .context import Context
-from .text import inline, number, table
+from .text import details, inline, number, table
 
 
 def _value(value: float) -> str:
@@ -56,10 +56,7 @@ def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> s
         out.append(mermaid.fence(chart))
     if values:
         rows = [[v.date.isoformat(), _value(v.value)] for v in values]
-        out.append(
-            f'??? info "{L["values"]}"\n\n'
-            + "\n".join("    " + line for line in table([L["date"], L["value"]], rows).splitlines())
-        )
+        out.append(details(L["values"], table([L["date"], L["value"]], rows)))
     return "\n\n".join(out)
 
 

@@ -114,6 +114,16 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def details(title: str, body: str) -> str:
+    """A collapsed admonition (pymdownx.details) holding body, e.g. a diagram's table equivalent."""
+    return f'??? info "{title}"\n\n{indent(body)}'
+
+
+def indent(text: str, spaces: int = 4) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line if line else "" for line in text.splitlines())
+
+
 def bullets(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
