@@ -11,6 +11,7 @@ from ..core.handbook import Handbook
 from .backlog_pages import render_backlog
 from .blueprint_page import render_blueprint
 from .context import Context, Page
+from .text import attr
 from .index_pages import (
     abbreviations,
     render_glossary,
@@ -54,23 +55,24 @@ def nav_sections(book: Handbook, language: str = "en") -> dict[str, list[object]
     """Nav entries for the generated pages, keyed by the section index page.
 
     Journeys are grouped by life event, as staff look them up; a journey's
-    blueprint and comparison pages sit under it.
+    blueprint and comparison pages sit under it. The theme prints nav titles
+    as they are (Jinja autoescape is off), so every title is HTML-escaped here.
     """
     ctx = Context(book, language)
     L = ctx.L
 
     def journey_entry(jid: str) -> object:
         journey = book.journeys[jid]
-        children: list[object] = [Context.journey_path(jid), {L["blueprint"]: Context.blueprint_path(jid)}]
+        children: list[object] = [Context.journey_path(jid), {attr(L["blueprint"]): Context.blueprint_path(jid)}]
         if journey.replaces:
-            children.append({L["comparison"]: Context.compare_path(jid)})
-        return {journey.title: children}
+            children.append({attr(L["comparison"]): Context.compare_path(jid)})
+        return {attr(journey.title): children}
 
     journeys: list[object] = [Context.JOURNEYS_INDEX]
     for event in book.life_events.values():
         ids = [j for j, journey in book.journeys.items() if journey.life_event == event.id]
         if ids:
-            journeys.append({event.name: [journey_entry(j) for j in ids]})
+            journeys.append({attr(event.name): [journey_entry(j) for j in ids]})
     journeys += [journey_entry(j) for j, journey in book.journeys.items() if journey.life_event is None]
     groups: list[object] = [Context.NEED_GROUPS_INDEX, *(Context.need_group_path(g) for g in book.need_groups)]
     teams: list[object] = [Context.TEAMS_INDEX, *(Context.team_path(t) for t in book.teams)]
