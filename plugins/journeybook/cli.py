@@ -33,6 +33,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except HandbookError as exc:
         _report(exc.problems, args.format)
         return 1
+    if book.warnings:
+        _report(book.warnings, args.format)
     if args.strict:
         gaps = gap_problems(book)
         if gaps:

@@ -97,6 +97,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             book = load_handbook(data_dir, self.cache, display_root=root)
         except HandbookError as exc:
             raise PluginError(f"journeybook: the handbook data has problems\n{format_problems(exc.problems)}") from None
+        for warning in book.warnings:
+            log.warning("journeybook: %s", warning.format_text())
         language = str(config.theme.get("language") or "en")
         docs_dir = Path(config.docs_dir)
         for page in render_site(book, language):

@@ -7,7 +7,7 @@ itself, with the closest existing id as a suggestion.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .handbook import Handbook, journey_steps
@@ -41,9 +41,13 @@ class _Checker:
         sources: dict[Path, SourceFile],
         paths: dict[tuple[str, str], FieldPath],
         broken_ids: set[str],
+        unknown_ids: bool = False,
+        empty_files: Sequence[str] = (),
     ) -> None:
+        self.empty_files = list(empty_files)
         self.book = book
         self.broken_ids = broken_ids
+        self.unknown_ids = unknown_ids
         self.sources = sources
         self.paths = paths
         self.problems: list[Problem] = []
@@ -59,7 +63,7 @@ class _Checker:
         names = list(table)
         if value in names:
             return True
-        if value in self.broken_ids:
+        if value in self.broken_ids or self.unknown_ids:
             return False
         hint = did_you_mean(value, names)
         self.problems.append(
@@ -68,10 +72,15 @@ class _Checker:
                 f"no {kind} with id '{value}'",
                 expected=f"the id of a {kind}" + (f" ({_few(names)})" if names else ""),
                 found=f"'{value}'",
-                hint=hint or f"check the spelling, or add the {kind}",
+                hint=hint or f"check the spelling, or add the {kind}" + self.maybe_in_empty_file(),
             )
         )
         return False
+
+    def maybe_in_empty_file(self) -> str:
+        if not self.empty_files:
+            return ""
+        return f"; it may have been in {', '.join(self.empty_files)}, which is empty"
 
     def qualified(
         self, source: SourceFile, path: FieldPath, value: str, allowed: tuple[str, ...], allow_journey: bool
@@ -92,7 +101,7 @@ class _Checker:
             return
         items = self.locals.get(journey_id, {})
         kind = items.get(local)
-        if kind is None and local in self.broken_ids:
+        if kind is None and (local in self.broken_ids or self.unknown_ids):
             return  # left out of a file that has its own mistakes reported
         if kind is None:
             matching = [k for k, v in items.items() if v in allowed]
@@ -281,6 +290,12 @@ def _few(names: list[str], limit: int = 6) -> str:
 
 
 def check_references(
-    book: Handbook, sources: dict[Path, SourceFile], paths: dict[tuple[str, str], FieldPath], broken_ids: set[str]
+    book: Handbook,
+    sources: dict[Path, SourceFile],
+    paths: dict[tuple[str, str], FieldPath],
+    broken_ids: set[str],
+    unknown_ids: bool = False,
+    empty_files: Sequence[str] = (),
 ) -> list[Problem]:
-    return _Checker(book, sources, paths, broken_ids).run()
+    """Dangling references, except to ids of broken files (or to any id, when a file was unreadable)."""
+    return _Checker(book, sources, paths, broken_ids, unknown_ids, empty_files).run()

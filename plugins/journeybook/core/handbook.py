@@ -41,9 +41,11 @@ from .models import (
 )
 from .problems import FieldPath, HandbookError, Problem, display_path
 from .validation import validate_source
-from .yamlsource import SourceFile, load_source
+from .yamlsource import EMPTY_FILE, SourceFile, load_source, read_text
 
 YAML_SUFFIXES = (".yml", ".yaml")
+#: Files that may sit among the YAML without being read or warned about.
+HARMLESS_NAMES = frozenset({"readme", "readme.md", "readme.txt", "license", "license.md"})
 T = TypeVar("T")
 
 
@@ -79,6 +81,8 @@ class Handbook:
     terms: dict[str, Term] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     problem_areas: list[ProblemArea] = field(default_factory=list)
+    #: Findings that do not stop a build (a stray file in the folder), shown by validate and the build.
+    warnings: list[Problem] = field(default_factory=list)
     #: Parsed files and the field path of every entity, to locate later findings (gaps).
     sources: dict[Path, SourceFile] = field(default_factory=dict, repr=False)
     paths: dict[tuple[str, str], FieldPath] = field(default_factory=dict, repr=False)
@@ -109,6 +113,8 @@ class _Parsed:
     source: SourceFile | None
     model: Base | None
     problems: list[Problem]
+    #: For a file that could not be parsed: the ids its text seems to declare (None: nothing readable).
+    text_ids: set[str] | None = None
 
 
 class HandbookCache:
@@ -124,30 +130,88 @@ class HandbookCache:
         self.misses = 0
 
     def parse(self, path: Path, display: str) -> _Parsed:
-        raw = path.read_bytes()
+        raw, unreadable = read_text(path, display)
+        if raw is None:
+            return _Parsed("", None, None, unreadable)
         digest = hashlib.sha256(raw).hexdigest()
         cached = self._files.get(path)
         if cached is not None and cached.digest == digest:
             self.hits += 1
             return cached
         self.misses += 1
-        source, problems = load_source(path, display)
+        source, problems = load_source(path, display, raw)
         model: Base | None = None
+        text_ids: set[str] | None = None
         if source is not None:
             # Duplicate keys are reported but do not stop validation: the first value is kept.
             model, more = validate_source(source)
             problems = problems + more
-        parsed = _Parsed(digest, source, model, problems)
+        else:
+            # An emptied file declares nothing; an id named like the file was likely in it.
+            text_ids = _ids_in_text(raw) | {path.stem.lower()}
+        parsed = _Parsed(digest, source, model, problems, text_ids)
         self._files[path] = parsed
         return parsed
 
 
+def is_yaml(path: Path) -> bool:
+    """`.yml` and `.yaml` in any case: `X.YML` saved by another tool is read, not skipped."""
+    return path.suffix.lower() in YAML_SUFFIXES
+
+
 def find_yaml_files(root: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in root.rglob("*")
-        if p.suffix in YAML_SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.parts)
+    """YAML files under root; a link to nothing is listed too, to be reported as unreadable."""
+    return [p for p in _visible_files(root) if is_yaml(p) and not p.is_dir()]
+
+
+def _visible_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if not any(part.startswith(".") for part in p.relative_to(root).parts))
+
+
+def _outside(path: Path, root: Path, display: str) -> Problem | None:
+    """A file under the folder that is a link to somewhere outside it is not read."""
+    if path.resolve().is_relative_to(root):
+        return None
+    return Problem(
+        display,
+        1,
+        1,
+        "",
+        "the file is a link to a file outside the journeys folder",
+        expected="YAML files that are inside the journeys folder",
+        hint="copy the file into the folder instead of linking to it",
     )
+
+
+def _stray_files(root: Path, used_csv: set[Path], display_root: Path | None) -> list[Problem]:
+    """Warnings for what lies in the folder but is never read, so nothing is silently ignored."""
+    warnings = []
+    for path in _visible_files(root):
+        display = display_path(path, display_root)
+        if is_yaml(path) and path.is_dir():
+            message, hint = "a folder named like a YAML file", "rename the folder; the files in it are read as usual"
+        elif path.is_dir() or is_yaml(path) or path.name.lower() in HARMLESS_NAMES:
+            continue
+        elif path.suffix.lower() == ".csv":
+            if path.resolve() in used_csv:
+                continue
+            message, hint = "a CSV file no metric reads", "name it in a metric's 'values_csv', or remove it"
+        else:
+            message = f"a '{path.suffix or path.name}' file among the YAML files is not read"
+            hint = "journeybook reads .yml and .yaml files (and CSV files named by metrics); move or remove it"
+        warnings.append(
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                message,
+                expected="YAML files and the CSV files metrics name",
+                hint=hint,
+                severity="warning",
+            )
+        )
+    return warnings
 
 
 def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_root: Path | None = None) -> Handbook:
@@ -163,15 +227,28 @@ def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_roo
             [Problem(str(root), 1, 1, "", "the journeys folder does not exist", expected="a folder of YAML files")]
         )
     broken_ids: set[str] = set()
+    unknown_ids = False
+    empty_files: list[str] = []
     for path in find_yaml_files(root):
-        entry = cache.parse(path, display_path(path, display_root))
+        display = display_path(path, display_root)
+        outside = _outside(path, root, display)
+        if outside is not None:
+            problems.append(outside)
+            unknown_ids = True
+            continue
+        entry = cache.parse(path, display)
         problems.extend(entry.problems)
+        if any(p.message == EMPTY_FILE for p in entry.problems):
+            empty_files.append(display)
         if entry.source is not None and entry.model is not None:
             # A file with problems may still give a partial model: its references are
             # checked in this run too, while references to its ids are not reported.
             parsed.append((entry.source, entry.model))
         if entry.source is None:
-            broken_ids.update(_ids_in_text(path))
+            # Ids found in the text are not reported as missing; from a file with
+            # nothing readable (unreadable, too large) any id might be missing.
+            broken_ids.update(entry.text_ids or ())
+            unknown_ids = unknown_ids or entry.text_ids is None
         elif entry.problems:
             broken_ids.update(_ids_in(entry.source.data))
 
@@ -203,20 +280,27 @@ def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_roo
     registry = _Registry(book, problems)
     for source, model in parsed:
         registry.add_file(source, model)
+    used_csv: set[Path] = set()
     for metric_id, metric in book.metrics.items():
         values = list(metric.values)
         if metric.values_csv:
             origin = book.origins[("metric", metric_id)]
             source = registry.sources[origin.path]
-            csv_values, csv_problems = read_metric_csv(source, registry.paths[("metric", metric_id)], metric.values_csv)
+            metric_path = registry.paths[("metric", metric_id)]
+            csv_values, csv_problems = read_metric_csv(source, metric_path, metric.values_csv, root)
+            used_csv.add((source.path.parent / metric.values_csv).resolve())
             values.extend(csv_values)
             problems.extend(csv_problems)
         book.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
-    problems.extend(check_references(book, registry.sources, registry.paths, broken_ids))
+    problems.extend(check_references(book, registry.sources, registry.paths, broken_ids, unknown_ids, empty_files))
+    problems.extend(_stray_files(root, used_csv, display_root))
     book.sources = registry.sources
     book.paths = registry.paths
-    if problems:
-        raise HandbookError(problems)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        # Warnings wait until the errors are fixed: one stray CSV is often a knock-on of a misspelt path.
+        raise HandbookError(errors)
+    book.warnings = sorted(problems)
     return book
 
 
@@ -240,12 +324,12 @@ def _ids_in(data: object) -> set[str]:
     return found
 
 
-_ID_LINE = re.compile(r"^[\s-]*id:\s*['\"]?([a-z0-9-]+)", re.MULTILINE)
+_ID_LINE = re.compile(r"^[ \t-]*id:[ \t]*['\"]?([a-z0-9-]+)", re.MULTILINE)
 
 
-def _ids_in_text(path: Path) -> set[str]:
+def _ids_in_text(raw: bytes) -> set[str]:
     """Ids in a file that could not even be parsed, found line by line."""
-    text = path.read_bytes().decode("utf-8", errors="replace")
+    text = raw.decode("utf-8", errors="replace")
     return set(_ID_LINE.findall(text))
 
 

@@ -1,27 +1,46 @@
 """Metric values kept as CSV files next to the YAML (exports from survey tools).
 
 A malformed row is reported like any YAML mistake: the CSV file, the row's
-line, the column, what was found and what was expected.
+line, the column, what was found and what was expected. The path an editor
+writes must stay inside the journeys folder, so that a pull request cannot
+make the build read (and print) a file from elsewhere on the machine.
+Spreadsheets set to Swedish or Finnish write ``date;value`` with a decimal
+comma; that form is read too.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
+from pathlib import Path
 
-from .models import MetricValue
+from pydantic_core import PydanticCustomError
+
+from .models import MetricValue, to_date, to_number
 from .problems import FieldPath, Problem, display_path
-from .yamlsource import SourceFile
+from .yamlsource import SourceFile, read_text
 
 HEADER = ["date", "value"]
 
 
 def read_metric_csv(
-    source: SourceFile, metric_path: FieldPath, relative: str
+    source: SourceFile, metric_path: FieldPath, relative: str, root: Path | None = None
 ) -> tuple[list[MetricValue], list[Problem]]:
-    path = (source.path.parent / relative).resolve()
     field_path = (*metric_path, "values_csv")
+    root = (root or source.path.parent).resolve()
+    written = Path(relative)
+    path = (source.path.parent / written).resolve()
+    if written.is_absolute() or not path.is_relative_to(root):
+        return [], [
+            source.problem(
+                field_path,
+                f"the CSV file '{relative}' is outside the journeys folder",
+                expected="a path relative to this YAML file, inside the journeys folder",
+                found=f"'{relative}'",
+                hint="copy the CSV file into the journeys folder (e.g. metrics/) and name it from there"
+                + ("; a link that leads outside counts as outside" if not written.is_absolute() else ""),
+            )
+        ]
     if not path.is_file():
         return [], [
             source.problem(
@@ -32,20 +51,38 @@ def read_metric_csv(
             )
         ]
     display = display_path(path)
+    raw, problems = read_text(path, display)
+    if raw is None:
+        return [], problems
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return [], [
             Problem(display, 1, 1, "", "the CSV file is not valid UTF-8 text", expected="a file saved as UTF-8")
         ]
-    rows = list(csv.reader(io.StringIO(text)))
+    first = text.split("\n", 1)[0].strip().lower().replace(" ", "")
+    semicolon = first == "date;value"
+    rows = list(csv.reader(io.StringIO(text), delimiter=";" if semicolon else ","))
     if not rows or [c.strip().lower() for c in rows[0]] != HEADER:
-        found = ",".join(rows[0]) if rows else "an empty file"
+        found = (",".join(rows[0]) if rows else "an empty file")[:60]
+        hint = "the first line must be exactly 'date,value' (or 'date;value')"
+        if ";" in first or "\t" in first:
+            hint = "write the header 'date,value' or 'date;value'; other separators are not read"
         return [], [
-            Problem(display, 1, 1, "header", "the CSV file needs a header row", expected="date,value", found=found)
+            Problem(
+                display,
+                1,
+                1,
+                "header",
+                "the CSV file needs a header row",
+                expected="date,value",
+                found=found,
+                hint=hint,
+            )
         ]
+    separator = ";" if semicolon else ","
     values: list[MetricValue] = []
-    problems: list[Problem] = []
+    problems = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -57,39 +94,47 @@ def read_metric_csv(
                     1,
                     f"row {number}",
                     f"the row has {len(row)} columns",
-                    expected="2 columns: date,value",
-                    found=",".join(row),
+                    expected=f"2 columns: date{separator}value",
+                    found=separator.join(row)[:60],
+                    hint="a decimal comma needs the 'date;value' form, or write 72.5"
+                    if not semicolon and len(row) == 3
+                    else "",
                 )
             )
             continue
         raw_date, raw_value = (cell.strip() for cell in row)
         try:
-            date = dt.date.fromisoformat(raw_date)
-        except ValueError:
+            date = to_date(raw_date)
+        except PydanticCustomError as exc:
+            impossible = exc.type == "no_such_date"
             problems.append(
                 Problem(
                     display,
                     number,
                     1,
                     "date",
-                    "the date is not a valid date",
-                    expected="a date written YYYY-MM-DD",
-                    found=f"'{raw_date}'",
+                    f"no such date: {raw_date}" if impossible else "the date is not a valid date",
+                    expected="a real date written YYYY-MM-DD" if impossible else "a date written YYYY-MM-DD",
+                    found=f"'{raw_date[:60]}'",
                 )
             )
             continue
         try:
-            value = float(raw_value)
-        except ValueError:
+            value = to_number(raw_value.replace(",", ".") if semicolon else raw_value)
+        except PydanticCustomError as exc:
+            message = {
+                "not_finite": "the value must be a finite number",
+                "too_large": "the value is too large to be real",
+            }.get(exc.type, "the value is not a number")
             problems.append(
                 Problem(
                     display,
                     number,
                     len(row[0]) + 2,
                     "value",
-                    "the value is not a number",
+                    message,
                     expected="a number such as 72 or 3.5",
-                    found=f"'{raw_value}'",
+                    found=f"'{raw_value[:60]}'",
                 )
             )
             continue

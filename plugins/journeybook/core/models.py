@@ -10,11 +10,24 @@ written for editors.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
+from .yamlsource import YamlFloat, YamlInt, written
+
+SLUG_MAX_LENGTH = 64
+#: Need group and team ids that would name a generated section page (need-groups/index.md).
+RESERVED_PAGE_IDS = frozenset({"index"})
+MARKDOWN_MAX_CHARS = 5000
+MARKDOWN_MAX_NESTING = 8
+MARKDOWN_MAX_LINKS = 100
+#: Larger numbers cannot be a handbook's counts, costs or scores, and would overflow in figures.
+NUMBER_MAX = 1e12
+DURATION_MAX_HOURS = 10 * 365 * 24
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$"
 DURATION_PATTERN = (
@@ -28,34 +41,132 @@ FORMAT_VERSION: Final = 1
 
 def _number_to_text(value: Any) -> Any:
     """Let `name: 2024` be text: editors should not need quotes around numbers."""
+    if isinstance(value, YamlInt | YamlFloat):
+        return written(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return value
 
 
-Text = Annotated[str, BeforeValidator(_number_to_text), StringConstraints(strip_whitespace=True)]
-NonEmptyText = Annotated[str, BeforeValidator(_number_to_text), StringConstraints(strip_whitespace=True, min_length=1)]
+_NUMBER_TEXT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+def to_number(value: Any) -> Any:
+    """A finite, sane number from YAML's number text; yes/no values, .inf and .nan are refused.
+
+    Pydantic's lax mode would take ``true`` as 1 and ``'inf'`` as infinity;
+    neither can be a volume, a cost or a score.
+    """
+    if isinstance(value, bool):
+        raise PydanticCustomError("not_finite", "a yes/no value is not a number")
+    if isinstance(value, str):
+        text = value.strip()
+        if not _NUMBER_TEXT.match(text):
+            if text.lower().lstrip("+-.") in ("inf", "nan", "infinity"):
+                raise PydanticCustomError("not_finite", "not a finite number")
+            raise PydanticCustomError("float_parsing", "not a number")
+        try:
+            value = int(text) if re.fullmatch(r"[-+]?[0-9]+", text) else float(text)
+        except ValueError:  # more digits than Python converts
+            raise PydanticCustomError("too_large", "too large") from None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("not_finite", "not a finite number")
+    if isinstance(value, int | float) and abs(value) > NUMBER_MAX:
+        raise PydanticCustomError("too_large", "too large")
+    if isinstance(value, YamlInt):
+        return int(value)
+    if isinstance(value, YamlFloat):
+        return float(value)
+    return value
+
+
+_DATE_TEXT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def to_date(value: Any) -> Any:
+    """A calendar date written YYYY-MM-DD; 2026-02-30 is 'no such date', not a wrong type."""
+    if isinstance(value, dt.date):
+        return value
+    match = _DATE_TEXT.match(str(value).strip()) if isinstance(value, str) else None
+    if match is None:
+        raise PydanticCustomError("date_parsing", "not a date")
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise PydanticCustomError("no_such_date", "no such date") from None
+
+
+def _markdown_limits(text: str) -> str:
+    """Bound what Python-Markdown is given: its block and link parsing slow down badly on deep nesting."""
+    if len(text) > MARKDOWN_MAX_CHARS:
+        raise PydanticCustomError("markdown_too_long", "too long", {"length": len(text)})
+    for number, line in enumerate(text.splitlines(), start=1):
+        prefix = _MARKDOWN_PREFIX.match(line)
+        if prefix is None:
+            continue
+        spaces = prefix.group().expandtabs(4)
+        depth = len(_MARKDOWN_MARKER.findall(spaces)) + (len(spaces) - len(spaces.lstrip(" "))) // 4
+        if depth > MARKDOWN_MAX_NESTING:
+            raise PydanticCustomError("markdown_too_deep", "nested too deep", {"line": number, "depth": depth})
+    if text.count("[") > MARKDOWN_MAX_LINKS:
+        raise PydanticCustomError("markdown_too_many_links", "too many links", {"count": text.count("[")})
+    return text
+
+
+_MARKDOWN_PREFIX = re.compile(r"^(?:[ \t]|>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))+")
+_MARKDOWN_MARKER = re.compile(r">|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)")
+
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_PAGE_IDS:
+        raise PydanticCustomError("reserved_id", "reserved", {"id": value})
+    return value
+
+
+def _duration_bound(value: str) -> str:
+    if duration_hours(value) > DURATION_MAX_HOURS:
+        raise PydanticCustomError("duration_too_long", "too long")
+    return value
+
+
+# Before-validators come last in each Annotated: they then run first, and the
+# constraints to their left still reach the JSON Schema.
+Text = Annotated[str, StringConstraints(strip_whitespace=True), BeforeValidator(_number_to_text)]
+NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), BeforeValidator(_number_to_text)]
 Markdown = Annotated[
     str,
+    Field(
+        description="Text that may use Markdown formatting (emphasis, lists, links), "
+        f"at most {MARKDOWN_MAX_CHARS} characters.",
+        max_length=MARKDOWN_MAX_CHARS,
+    ),
+    AfterValidator(_markdown_limits),
     BeforeValidator(_number_to_text),
-    Field(description="Text that may use Markdown formatting (emphasis, lists, links)."),
 ]
 Slug = Annotated[
     str,
-    StringConstraints(pattern=SLUG_PATTERN),
-    Field(description="A stable id: lower-case letters, digits and single hyphens, e.g. 'book-visit'."),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH),
+    Field(
+        description="A stable id: lower-case letters, digits and single hyphens, e.g. 'book-visit', "
+        f"at most {SLUG_MAX_LENGTH} characters."
+    ),
+    BeforeValidator(_number_to_text),
 ]
+PageSlug = Annotated[Slug, AfterValidator(_not_reserved)]
+Date = Annotated[dt.date, BeforeValidator(to_date)]
 Ref = Annotated[
     str,
-    StringConstraints(pattern=REF_PATTERN),
+    StringConstraints(pattern=REF_PATTERN, max_length=2 * SLUG_MAX_LENGTH + 1),
     Field(
         description="A reference: a journey id, or 'journey-id/item-id' for a step, pain point, "
         "gain point or root cause in that journey."
     ),
+    BeforeValidator(_number_to_text),
 ]
 Duration = Annotated[
     str,
     StringConstraints(pattern=DURATION_PATTERN),
+    AfterValidator(_duration_bound),
     Field(description="A duration such as '30 minutes', '4 hours', '3 days', '2 weeks', '1 month'."),
 ]
 Emotion = Annotated[
@@ -65,8 +176,11 @@ Emotion = Annotated[
         le=EMOTION_MAX,
         description="How the customer feels: -2 very negative, -1 negative, 0 neutral, 1 positive, 2 very positive.",
     ),
+    BeforeValidator(to_number),
 ]
-Score = Annotated[int, Field(ge=1, le=5, description="1 (lowest) to 5 (highest).")]
+Score = Annotated[int, Field(ge=1, le=5, description="1 (lowest) to 5 (highest)."), BeforeValidator(to_number)]
+Number = Annotated[float, Field(allow_inf_nan=False), BeforeValidator(to_number)]
+Amount = Annotated[float, Field(ge=0, allow_inf_nan=False), BeforeValidator(to_number)]
 
 _UNIT_HOURS = {
     "min": 1 / 60,
@@ -97,6 +211,9 @@ def duration_hours(text: str | None) -> float:
     return float(match.group(1)) * _UNIT_HOURS[match.group(2)]
 
 
+Version = Annotated[Literal[1], BeforeValidator(to_number), Field(description="The format version: 1.")]
+
+
 class Base(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -107,7 +224,7 @@ class Base(BaseModel):
 class Team(Base):
     """An organisation unit that owns steps and backlog items."""
 
-    id: Slug
+    id: PageSlug
     name: NonEmptyText
     organisation: Text = Field("", description="The organisation the unit belongs to, when several take part.")
     description: Markdown = ""
@@ -123,7 +240,7 @@ class Channel(Base):
     id: Slug
     name: NonEmptyText
     type: ChannelKind = "other"
-    cost_per_contact: float | None = Field(None, ge=0, description="Average cost of one contact.")
+    cost_per_contact: Amount | None = Field(None, description="Average cost of one contact.")
 
 
 class LifeEvent(Base):
@@ -136,7 +253,7 @@ class LifeEvent(Base):
 
 class OrganisationFile(Base):
     kind: Literal["organisation"]
-    version: Literal[1] = FORMAT_VERSION
+    version: Version = FORMAT_VERSION
     name: NonEmptyText
     currency: NonEmptyText = Field("SEK", description="Currency of every cost, e.g. SEK or EUR.")
     teams: list[Team] = Field(default_factory=list)
@@ -151,8 +268,8 @@ class NeedGroupFile(Base):
     """A behaviour-based segment, not a demographic."""
 
     kind: Literal["need-group"]
-    version: Literal[1] = FORMAT_VERSION
-    id: Slug
+    version: Version = FORMAT_VERSION
+    id: PageSlug
     name: NonEmptyText
     local_name: Text = Field("", description="The group's name in the organisation's own language.")
     summary: NonEmptyText
@@ -188,7 +305,7 @@ class FailureDemand(Base):
     id: Slug
     reason: NonEmptyText
     channel: Slug
-    volume: float = Field(ge=0, description="Number of contacts per period.")
+    volume: Amount = Field(description="Number of contacts per period.")
     per: Literal["day", "week", "month", "year"] = "month"
     pain_point: Slug | None = Field(None, description="The pain point in this journey that causes it.")
 
@@ -233,7 +350,7 @@ class RootCause(Base):
 
 class JourneyFile(Base):
     kind: Literal["journey"]
-    version: Literal[1] = FORMAT_VERSION
+    version: Version = FORMAT_VERSION
     id: Slug
     title: NonEmptyText
     summary: NonEmptyText
@@ -257,14 +374,14 @@ class Insight(Base):
     text: NonEmptyText
     status: Literal["observed", "assumed", "proposed"]
     source: NonEmptyText
-    date: dt.date | None = None
+    date: Date | None = None
     about: list[Ref] = Field(min_length=1)
     need_groups: list[Slug] = Field(default_factory=list)
 
 
 class InsightsFile(Base):
     kind: Literal["insights"]
-    version: Literal[1] = FORMAT_VERSION
+    version: Version = FORMAT_VERSION
     insights: list[Insight] = Field(min_length=1)
 
 
@@ -304,13 +421,13 @@ class ProblemArea(Base):
 
 class BacklogFile(Base):
     kind: Literal["backlog"]
-    version: Literal[1] = FORMAT_VERSION
+    version: Version = FORMAT_VERSION
     problem_areas: list[ProblemArea] = Field(min_length=1)
 
 
 class MetricValue(Base):
-    date: dt.date
-    value: float
+    date: Date
+    value: Number
 
 
 MetricType = Literal["nki", "csi", "nps", "ces", "contacts"]
@@ -323,7 +440,7 @@ class Metric(Base):
     about: list[Ref] = Field(min_length=1)
     need_group: Slug | None = None
     unit: Text = ""
-    target: float | None = None
+    target: Number | None = None
     better: Literal["higher", "lower"] | None = Field(
         None, description="Which direction is better; contacts default to lower, the rest to higher."
     )
@@ -337,7 +454,7 @@ class Metric(Base):
 
 class MetricsFile(Base):
     kind: Literal["metrics"]
-    version: Literal[1] = FORMAT_VERSION
+    version: Version = FORMAT_VERSION
     metrics: list[Metric] = Field(min_length=1)
 
 
@@ -353,7 +470,7 @@ class Term(Base):
 
 class GlossaryFile(Base):
     kind: Literal["glossary"]
-    version: Literal[1] = FORMAT_VERSION
+    version: Version = FORMAT_VERSION
     terms: list[Term] = Field(min_length=1)
 
 

@@ -73,7 +73,8 @@ class HandbookError(Exception):
     """Raised with every problem found, never with only the first."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = sorted(problems)
+        # A file that could not be read at all comes first: later messages may be its knock-ons.
+        self.problems = sorted(problems, key=lambda p: (bool(p.field) or (p.line, p.column) != (1, 1), p))
         super().__init__(format_problems(self.problems))
 
 
@@ -103,12 +104,16 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """Paths relative to the working directory read best in CI logs and editors."""
+    """Paths relative to the working directory read best in CI logs and editors.
+
+    A link is named by its own path, not by the file it points to.
+    """
+    own = path.parent.resolve() / path.name
     for base in (root, Path.cwd()):
         if base is None:
             continue
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return own.relative_to(base.resolve()).as_posix()
         except ValueError:
             continue
     return path.as_posix()

@@ -13,9 +13,20 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .models import EMOTION_MAX, EMOTION_MIN, FILE_KINDS, Base
+from .models import (
+    DURATION_MAX_HOURS,
+    EMOTION_MAX,
+    EMOTION_MIN,
+    FILE_KINDS,
+    MARKDOWN_MAX_CHARS,
+    MARKDOWN_MAX_LINKS,
+    MARKDOWN_MAX_NESTING,
+    NUMBER_MAX,
+    SLUG_MAX_LENGTH,
+    Base,
+)
 from .problems import FieldPath, Problem, did_you_mean
-from .yamlsource import SourceFile
+from .yamlsource import SourceFile, written
 
 KIND_LIST = ", ".join(sorted(FILE_KINDS))
 
@@ -31,11 +42,15 @@ def describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list (lines starting with '- ')"
     if isinstance(value, int | float):
-        return f"the number {value}"
-    text = str(value)
+        return f"the number {_short(str(written(value)))}"
+    return f"'{_short(str(value))}'"
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
     if len(text) > 60:
         text = text[:57] + "..."
-    return f"'{text}'"
+    return text
 
 
 def validate_source(source: SourceFile) -> tuple[Base | None, list[Problem]]:
@@ -244,6 +259,9 @@ def _translate(source: SourceFile, model: type[BaseModel], err: Any) -> Problem:
             expected = f"a number {words[kind]} {bound}"
             message = f"'{_label(loc)}' is out of range"
         return source.problem(loc, message, expected=expected, found=describe(value))
+    special = _special(source, loc, kind, value, ctx)
+    if special is not None:
+        return special
     if kind in ("too_short", "string_too_short"):
         return source.problem(
             loc,
@@ -276,6 +294,80 @@ def _translate(source: SourceFile, model: type[BaseModel], err: Any) -> Problem:
             hint=hint,
         )
     return source.problem(loc, f"'{_label(loc)}': {err.get('msg', 'invalid value')}", found=describe(value))
+
+
+#: Error kind -> message (with {label}, {value} and the error's context), expected, hint.
+_LIMITS: dict[str, tuple[str, str, str]] = {
+    "too_large": ("'{label}' is too large to be real", f"a number no larger than {NUMBER_MAX:,.0f}", ""),
+    "no_such_date": (
+        "no such date: {value}",
+        "a real date written YYYY-MM-DD",
+        "check the day and the month (e.g. February has 28 or 29 days)",
+    ),
+    "duration_too_long": (
+        "'{label}' is longer than 10 years",
+        f"a duration of at most {DURATION_MAX_HOURS // 24} days, such as '3 days' or '2 weeks'",
+        "",
+    ),
+    "markdown_too_deep": (
+        "'{label}' nests lists or quotes {depth} levels deep (line {line} of the text)",
+        f"at most {MARKDOWN_MAX_NESTING} levels of nested lists and quotes",
+        "flatten the list or quote; deeper nesting does not read well and is slow to render",
+    ),
+    "markdown_too_many_links": (
+        "'{label}' has {count} '[' characters",
+        f"at most {MARKDOWN_MAX_LINKS} links ('[' characters) in one text",
+        "write fewer links, or move the list to a page of its own in docs/",
+    ),
+}
+
+
+def _special(source: SourceFile, loc: FieldPath, kind: str, value: Any, ctx: dict[str, Any]) -> Problem | None:
+    """Messages for the limits that keep impossible values and hostile input out (docs/reference.md)."""
+    label = _label(loc)
+    if kind == "not_finite":
+        return source.problem(
+            loc,
+            f"'{label}' must be a finite number",
+            expected="a number such as 72 or 3.5",
+            found=describe(value),
+            hint="true/false are yes/no values, not numbers"
+            if isinstance(value, bool)
+            else "'.inf', 'inf' and '.nan' are not numbers a handbook can hold",
+        )
+    if kind in _LIMITS:
+        message, expected, hint = _LIMITS[kind]
+        words = {"label": label, "value": str(value).strip(), **ctx}
+        return source.problem(loc, message.format(**words), expected=expected, found=describe(value), hint=hint)
+    if kind == "reserved_id":
+        folder = "teams" if "teams" in loc else "need-groups"
+        return source.problem(
+            loc,
+            f"the id '{value}' is reserved",
+            expected="an id other than: index",
+            found=describe(value),
+            hint=f"'{value}' would replace the section page {folder}/{value}.md; choose another id, "
+            f"e.g. '{value}-group'",
+        )
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        if limit == MARKDOWN_MAX_CHARS:
+            return source.problem(
+                loc,
+                f"'{label}' is too long ({len(str(value))} characters)",
+                expected=f"at most {MARKDOWN_MAX_CHARS} characters of Markdown",
+                hint="shorten it, or move the detail to a page of its own in docs/",
+            )
+        return source.problem(
+            loc,
+            f"'{label}' is too long ({len(str(value))} characters)",
+            expected=f"an id of at most {SLUG_MAX_LENGTH} characters"
+            if limit == SLUG_MAX_LENGTH
+            else f"at most {limit} characters",
+            found=describe(value),
+            hint="ids name generated pages and files; keep them short",
+        )
+    return None
 
 
 def _label(loc: FieldPath) -> str:

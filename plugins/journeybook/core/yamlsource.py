@@ -78,72 +78,264 @@ class SourceFile:
         )
 
 
+#: Limits that keep a hostile or broken file from exhausting time or memory (docs/reference.md).
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 50
+MAX_ALIAS_VALUES = 10_000
+EMPTY_FILE = "the file is empty"
+
+# What YAML allows in a file: tab, line breaks and printable characters.
+_DISALLOWED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "backspace", 0x0B: "vertical tab", 0x0C: "form feed", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+class YamlInt(int):
+    """An unquoted whole number that remembers how it was written.
+
+    Number fields use the number; text fields show ``text``, exactly as typed
+    (a phone number ``0701234567`` keeps its leading zero).
+    """
+
+    text: str
+
+    def __new__(cls, text: str) -> YamlInt:
+        self = super().__new__(cls, text)
+        self.text = text
+        return self
+
+
+class YamlFloat(float):
+    """An unquoted decimal number that remembers how it was written (``10.250``, ``1e3``)."""
+
+    text: str
+
+    def __new__(cls, text: str) -> YamlFloat:
+        self = super().__new__(cls, text)
+        self.text = text
+        return self
+
+
+def written(value: object) -> object:
+    """A number read from YAML as the text the editor typed; anything else unchanged."""
+    return value.text if isinstance(value, YamlInt | YamlFloat) else value
+
+
+class _Stop(Exception):
+    """A limit was hit: the file's problem is recorded and parsing ends."""
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: FieldPath
+    position: Position
+    anchor: str | None
+    size: int = 1
+    key: str | None = None
+    key_position: Position = (1, 1)
+    awaiting_value: bool = False
+    discard_value: bool = False
+    is_key: bool = False
+    first_seen: dict[str, Position] = field(default_factory=dict)
+
+
 class _Builder:
+    """Builds plain data straight from the parser's events, without recursion.
+
+    Working on events rather than a composed node graph keeps memory and time
+    proportional to the file, lets nesting depth and alias expansion be
+    bounded before they cost anything, and records every position in one pass.
+    """
+
     def __init__(self, source: SourceFile) -> None:
         self.source = source
         self.problems: list[Problem] = []
+        self.documents: list[Any] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.alias_values = 0
+        self.stack: list[_Frame] = []
+        self.stopped = False
 
-    def build(self, node: yaml.Node, path: FieldPath) -> Any:
-        self.source.values[path] = _pos(node)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return _scalar(node)
+    def run(self, loader: Any) -> None:
+        try:
+            while loader.check_event():
+                self.event(loader.get_event())
+        except _Stop:
+            pass
+        finally:
+            loader.dispose()
 
-    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        first_seen: dict[str, Position] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problems.append(
-                    self.source.problem(
-                        path,
-                        "YAML merge keys ('<<') are not supported",
-                        expected="each field written out in full",
-                        hint="copy the fields instead of merging them",
-                    )
+    def fail(self, mark: Any, message: str, expected: str, found: str = "", hint: str = "") -> None:
+        self.problems.append(
+            Problem(
+                file=self.source.display,
+                line=mark.line + 1,
+                column=mark.column + 1,
+                field="",
+                message=message,
+                expected=expected,
+                found=found,
+                hint=hint,
+            )
+        )
+        self.stopped = True
+        raise _Stop
+
+    def next_path(self, position: Position) -> tuple[FieldPath, bool]:
+        """The path of the value that starts now, and whether it is kept."""
+        if not self.stack:
+            return (), True
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            return (*top.path, len(top.container)), True
+        return (*top.path, top.key or ""), not top.discard_value
+
+    def event(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.ScalarEvent):
+            if self.stack and isinstance(self.stack[-1].container, dict) and not self.stack[-1].awaiting_value:
+                self.mapping_key(self.stack[-1], event)
+                return
+            position = _mark(event.start_mark)
+            path, _ = self.next_path(position)
+            self.source.values[path] = position
+            value = _scalar(event)
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+            self.finish(value, 1)
+        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            self.start(event)
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            frame = self.stack.pop()
+            if frame.is_key:
+                self.stack[-1].awaiting_value = True
+                return
+            if frame.anchor:
+                self.anchors[frame.anchor] = (frame.container, frame.size)
+            self.finish(frame.container, frame.size)
+        elif isinstance(event, yaml.AliasEvent):
+            self.alias(event)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.anchors.clear()
+
+    def start(self, event: yaml.CollectionStartEvent) -> None:
+        position = _mark(event.start_mark)
+        if len(self.stack) >= MAX_DEPTH:
+            self.fail(
+                event.start_mark,
+                f"the data is nested more than {MAX_DEPTH} levels deep",
+                expected=f"at most {MAX_DEPTH} levels of lists and mappings",
+                found="a list or mapping inside this many others",
+                hint="a handbook needs a few levels; check for unclosed '[' or '{', or split the file",
+            )
+        is_key = self.bad_key(position)
+        path, _ = self.next_path(position)
+        if not is_key:
+            self.source.values[path] = position
+        container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.stack.append(_Frame(container, path, position, event.anchor, is_key=is_key))
+
+    def bad_key(self, position: Position) -> bool:
+        """Report a list, mapping or alias used as a mapping key; its value is then left out."""
+        if not self.stack or isinstance(self.stack[-1].container, list) or self.stack[-1].awaiting_value:
+            return False
+        top = self.stack[-1]
+        line, column = position
+        self.problems.append(
+            Problem(
+                file=self.source.display,
+                line=line,
+                column=column,
+                field=format_field(top.path),
+                message="a key must be a plain word",
+                expected="key: value",
+                found="a list or mapping as key",
+            )
+        )
+        top.key, top.discard_value = "", True
+        return True
+
+    def mapping_key(self, top: _Frame, event: yaml.ScalarEvent) -> None:
+        position = _mark(event.start_mark)
+        key = str(event.value)
+        top.awaiting_value, top.discard_value, top.key = True, False, key
+        if event.value == "<<" and not event.style:
+            self.problems.append(
+                self.source.problem(
+                    top.path,
+                    "YAML merge keys ('<<') are not supported",
+                    expected="each field written out in full",
+                    hint="copy the fields instead of merging them",
                 )
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.source.values[path] = _pos(key_node)
-                self.problems.append(
-                    self.source.problem(
-                        path, "a key must be a plain word", expected="key: value", found="a list or mapping as key"
-                    )
+            )
+            top.discard_value = True
+            return
+        child = (*top.path, key)
+        if key in top.first_seen:
+            self.problems.append(
+                Problem(
+                    file=self.source.display,
+                    line=position[0],
+                    column=position[1],
+                    field=format_field(child),
+                    message=f"duplicate key '{key}' in the same mapping",
+                    expected="each key once per mapping",
+                    found=f"'{key}' again (first on line {top.first_seen[key][0]})",
+                    hint="merge the two entries or rename one; only the first is used",
                 )
-                continue
-            key = str(key_node.value)
-            child = (*path, key)
-            if key in first_seen:
-                line, column = _pos(key_node)
-                self.problems.append(
-                    Problem(
-                        file=self.source.display,
-                        line=line,
-                        column=column,
-                        field=format_field(child),
-                        message=f"duplicate key '{key}' in the same mapping",
-                        expected="each key once per mapping",
-                        found=f"'{key}' again (first on line {first_seen[key][0]})",
-                        hint="merge the two entries or rename one; only the first is used",
-                    )
-                )
-                continue
-            first_seen[key] = _pos(key_node)
-            self.source.keys[child] = _pos(key_node)
-            out[key] = self.build(value_node, child)
-        return out
+            )
+            top.discard_value = True
+            return
+        top.first_seen[key] = position
+        self.source.keys[child] = position
+
+    def alias(self, event: yaml.AliasEvent) -> None:
+        name = str(event.anchor)
+        if self.bad_key(_mark(event.start_mark)):
+            self.stack[-1].awaiting_value = True
+            return
+        if name not in self.anchors:
+            self.fail(
+                event.start_mark,
+                f"YAML syntax error: found undefined alias '{name}'",
+                expected="valid YAML",
+                hint="'*' starts a YAML alias; put the text in quotes",
+            )
+        value, size = self.anchors[name]
+        self.alias_values += size
+        if self.alias_values > MAX_ALIAS_VALUES:
+            self.fail(
+                event.start_mark,
+                f"YAML aliases repeat more than {MAX_ALIAS_VALUES} values",
+                expected=f"aliases ('*name') that repeat at most {MAX_ALIAS_VALUES} values in all",
+                found=f"'*{name}' repeating {size} values, on top of the ones before",
+                hint="write the values out, or refer to things by id instead of repeating them",
+            )
+        position = _mark(event.start_mark)
+        path, _ = self.next_path(position)
+        self.source.values[path] = position
+        self.finish(value, size)
+
+    def finish(self, value: Any, size: int) -> None:
+        if not self.stack:
+            self.documents.append(value)
+            return
+        top = self.stack[-1]
+        top.size += size
+        if isinstance(top.container, list):
+            top.container.append(value)
+            return
+        if not top.discard_value and top.key is not None:
+            top.container[top.key] = value
+        top.awaiting_value, top.discard_value, top.key = False, False, None
 
 
-def _pos(node: yaml.Node) -> Position:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _mark(mark: Any) -> Position:
+    return mark.line + 1, mark.column + 1
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    text = str(node.value)
-    if node.style in ("'", '"', "|", ">"):
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    text = str(event.value)
+    if event.style or event.tag is not None:
         return text
     if _NULL.match(text):
         return None
@@ -151,17 +343,71 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         return True
     if _BOOL_FALSE.match(text):
         return False
-    if _INT.match(text):
-        return int(text)
-    if _FLOAT.match(text) and any(c.isdigit() for c in text):
-        return float(text)
+    try:
+        if _INT.match(text):
+            return YamlInt(text)
+        if _FLOAT.match(text) and any(c.isdigit() for c in text):
+            return YamlFloat(text)
+    except ValueError:  # more digits than Python converts: text, refused where a number belongs
+        pass
     return text
 
 
-def load_source(path: Path, display: str) -> tuple[SourceFile | None, list[Problem]]:
+def read_text(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes, or the problem that stops it being read (too large, unreadable)."""
+
+    def refused(message: str, expected: str, found: str = "", hint: str = "") -> tuple[None, list[Problem]]:
+        return None, [Problem(display, 1, 1, "", message, expected=expected, found=found, hint=hint)]
+
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return refused(
+                f"the file is too large to read ({size:,} bytes)",
+                expected=f"at most {limit:,} bytes per file",
+                hint="split it into several files",
+            )
+        return path.read_bytes(), []
+    except PermissionError:
+        return refused("the file cannot be read: permission denied", "a readable file", hint="check its permissions")
+    except OSError as exc:
+        return refused(f"the file cannot be read: {exc.strerror or exc}", "a readable file")
+
+
+def control_characters(text: str, display: str) -> list[Problem]:
+    """Characters YAML forbids (NUL, escape codes), each at its real line and column."""
+    problems = []
+    for match in _DISALLOWED.finditer(text):
+        start = match.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        code = ord(match.group())
+        name = _CONTROL_NAMES.get(code, "a control character")
+        problems.append(
+            Problem(
+                file=display,
+                line=line,
+                column=column,
+                field="",
+                message="the file holds a character YAML does not allow",
+                expected="text without control characters",
+                found=f"U+{code:04X} ({name})",
+                hint="delete it: it is invisible in most editors and often comes from text copied out of "
+                "another program",
+            )
+        )
+        if len(problems) == 20:
+            break
+    return problems
+
+
+def load_source(path: Path, display: str, raw: bytes | None = None) -> tuple[SourceFile | None, list[Problem]]:
     """Read one YAML file. Returns the parsed file, or None with the problems found."""
     source = SourceFile(path=path, display=display, data=None)
-    raw = path.read_bytes()
+    if raw is None:
+        raw, problems = read_text(path, display)
+        if raw is None:
+            return None, problems
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -181,9 +427,9 @@ def load_source(path: Path, display: str) -> tuple[SourceFile | None, list[Probl
         ]
     if text.startswith("\ufeff"):
         text = text[1:]
-    tab_problems = _tab_indentation(text, display)
-    if tab_problems:
-        return None, tab_problems
+    early = control_characters(text, display) or _tab_indentation(text, display)
+    if early:
+        return None, early
     if not _has_content(text):
         return None, [
             Problem(
@@ -191,18 +437,18 @@ def load_source(path: Path, display: str) -> tuple[SourceFile | None, list[Probl
                 line=1,
                 column=1,
                 field="",
-                message="the file is empty",
+                message=EMPTY_FILE,
                 expected="a mapping starting with 'kind:'",
                 hint="add the file's content, or delete the file",
             )
         ]
     try:
         try:
-            nodes = list(yaml.compose_all(text, Loader=_FAST_LOADER))
+            builder = _build(source, text, _FAST_LOADER)
         except yaml.MarkedYAMLError:
             # libyaml words its errors differently; the pure-Python parser gives
             # the messages (and hints) editors are shown, and mistakes are rare.
-            nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+            builder = _build(source, text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -216,26 +462,52 @@ def load_source(path: Path, display: str) -> tuple[SourceFile | None, list[Probl
                 field="",
                 message=f"YAML syntax error: {what}{context}",
                 expected="valid YAML",
-                hint=_syntax_hint(what),
+                hint=_quote_hint(text, exc) or _syntax_hint(what),
             )
         ]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
         return None, [Problem(display, 1, 1, "", f"YAML error: {exc}", expected="valid YAML")]
-    if len(nodes) != 1:
+    if builder.stopped:
+        return None, builder.problems
+    if len(builder.documents) != 1:
         return None, [
             Problem(
                 file=display,
                 line=1,
                 column=1,
                 field="",
-                message=f"the file holds {len(nodes)} YAML documents",
+                message=f"the file holds {len(builder.documents)} YAML documents",
                 expected="exactly one document per file",
                 hint="split the documents ('---') into separate files",
             )
         ]
-    builder = _Builder(source)
-    source.data = builder.build(nodes[0], ())
+    source.data = builder.documents[0]
     return source, builder.problems
+
+
+def _build(source: SourceFile, text: str, loader: Any) -> _Builder:
+    source.values.clear()
+    source.keys.clear()
+    builder = _Builder(source)
+    builder.run(loader(text))
+    return builder
+
+
+# A value that starts with a quoted part and goes on after it: `text: "no" he said`.
+_QUOTED_START = re.compile(r"""^\s*(?:-\s+)?(?:[^\s'"#][^:#]*:\s+)?(["'])(?:(?!\1).)*\1\s*[^\s#,\]}]""")
+
+
+def _quote_hint(text: str, exc: yaml.MarkedYAMLError) -> str:
+    marks = [m for m in (exc.problem_mark, exc.context_mark) if m is not None]
+    lines = text.splitlines()
+    for mark in marks:
+        for number in (mark.line, mark.line - 1):
+            if 0 <= number < len(lines) and _QUOTED_START.match(lines[number]):
+                return (
+                    f"line {number + 1}: a text that starts with a quote must end with it; put the whole text "
+                    "in the other kind of quotes, e.g. '\"no\" he said'"
+                )
+    return ""
 
 
 def _has_content(text: str) -> bool:
