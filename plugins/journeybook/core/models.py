@@ -25,6 +25,7 @@ RESERVED_PAGE_IDS = frozenset({"index"})
 MARKDOWN_MAX_CHARS = 5000
 MARKDOWN_MAX_NESTING = 8
 MARKDOWN_MAX_LINKS = 100
+MARKDOWN_MAX_UNCLOSED = 10
 #: Larger numbers cannot be a handbook's counts, costs or scores, and would overflow in figures.
 NUMBER_MAX = 1e12
 DURATION_MAX_HOURS = 10 * 365 * 24
@@ -110,7 +111,21 @@ def _markdown_limits(text: str) -> str:
             raise PydanticCustomError("markdown_too_deep", "nested too deep", {"line": number, "depth": depth})
     if text.count("[") > MARKDOWN_MAX_LINKS:
         raise PydanticCustomError("markdown_too_many_links", "too many links", {"count": text.count("[")})
+    unclosed = _unclosed(text, "[", "]") + _unclosed(text, "(", ")")
+    if unclosed > MARKDOWN_MAX_UNCLOSED:
+        # Each one sends Python-Markdown's link search to the end of the text.
+        raise PydanticCustomError("markdown_unclosed", "unclosed brackets", {"count": unclosed})
     return text
+
+
+def _unclosed(text: str, opening: str, closing: str) -> int:
+    depth = 0
+    for char in text:
+        if char == opening:
+            depth += 1
+        elif char == closing and depth:
+            depth -= 1
+    return depth
 
 
 _MARKDOWN_PREFIX = re.compile(r"^(?:[ \t]|>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))+")

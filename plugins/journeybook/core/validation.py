@@ -21,6 +21,7 @@ from .models import (
     MARKDOWN_MAX_CHARS,
     MARKDOWN_MAX_LINKS,
     MARKDOWN_MAX_NESTING,
+    MARKDOWN_MAX_UNCLOSED,
     NUMBER_MAX,
     SLUG_MAX_LENGTH,
     Base,
@@ -318,6 +319,11 @@ _LIMITS: dict[str, tuple[str, str, str]] = {
         "'{label}' has {count} '[' characters",
         f"at most {MARKDOWN_MAX_LINKS} links ('[' characters) in one text",
         "write fewer links, or move the list to a page of its own in docs/",
+    ),
+    "markdown_unclosed": (
+        "'{label}' has {count} '[' or '(' that are never closed",
+        f"at most {MARKDOWN_MAX_UNCLOSED} unclosed brackets in one text",
+        "close each '[' with ']' and each '(' with ')', or write fewer of them",
     ),
 }
 
