@@ -334,3 +334,23 @@ def test_number_like_text_is_shown_as_written(mini: Path, written: str) -> None:
     assert book.terms["receipt"].sv == written
     page = next(p for p in render_site(book) if p.path == "glossary/index.md")
     assert f"**Swedish:** {written}\n" in html.unescape(page.content)
+
+
+def test_a_link_loop_is_reported_not_followed(mini: Path) -> None:
+    (mini / "a.yml").symlink_to(mini / "b.yml")
+    (mini / "b.yml").symlink_to(mini / "a.yml")
+    found = problems_in(mini)
+    assert [(p.file, p.message) for p in found] == [
+        (name, "the file is a link that never reaches a file (a loop)") for name in ("a.yml", "b.yml")
+    ]
+
+
+def test_a_control_character_written_as_an_escape_is_refused(mini: Path) -> None:
+    edit(mini / "glossary.yml", "    sv: kvitto", '    sv: "kvi\\0tto"')
+    p = only(problems_in(mini))
+    assert (p.line, p.field, p.message, p.found) == (
+        6,
+        "terms[0].sv",
+        "the text holds a control character",
+        "U+0000 (NUL)",
+    )

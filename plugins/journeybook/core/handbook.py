@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from .metrics_csv import read_metric_csv
+from .metrics_csv import read_metric_csv, resolve_path
 from .models import (
     BacklogFile,
     BacklogItem,
@@ -170,14 +170,17 @@ def _visible_files(root: Path) -> list[Path]:
 
 def _outside(path: Path, root: Path, display: str) -> Problem | None:
     """A file under the folder that is a link to somewhere outside it is not read."""
-    if path.resolve().is_relative_to(root):
+    real = resolve_path(path)
+    if real is not None and real.is_relative_to(root):
         return None
     return Problem(
         display,
         1,
         1,
         "",
-        "the file is a link to a file outside the journeys folder",
+        "the file is a link that never reaches a file (a loop)"
+        if real is None
+        else "the file is a link to a file outside the journeys folder",
         expected="YAML files that are inside the journeys folder",
         hint="copy the file into the folder instead of linking to it",
     )
@@ -193,7 +196,7 @@ def _stray_files(root: Path, used_csv: set[Path], display_root: Path | None) -> 
         elif path.is_dir() or is_yaml(path) or path.name.lower() in HARMLESS_NAMES:
             continue
         elif path.suffix.lower() == ".csv":
-            if path.resolve() in used_csv:
+            if resolve_path(path) in used_csv:
                 continue
             message, hint = "a CSV file no metric reads", "name it in a metric's 'values_csv', or remove it"
         else:
@@ -288,7 +291,7 @@ def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_roo
             source = registry.sources[origin.path]
             metric_path = registry.paths[("metric", metric_id)]
             csv_values, csv_problems = read_metric_csv(source, metric_path, metric.values_csv, root)
-            used_csv.add((source.path.parent / metric.values_csv).resolve())
+            used_csv.add(resolve_path(source.path.parent / metric.values_csv) or root)
             values.extend(csv_values)
             problems.extend(csv_problems)
         book.metric_values[metric_id] = sorted(values, key=lambda v: v.date)

@@ -23,13 +23,31 @@ from .yamlsource import SourceFile, read_text
 HEADER = ["date", "value"]
 
 
+def resolve_path(path: Path) -> Path | None:
+    """The real path, or None for one that cannot be followed (a link loop, a NUL byte)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
 def read_metric_csv(
     source: SourceFile, metric_path: FieldPath, relative: str, root: Path | None = None
 ) -> tuple[list[MetricValue], list[Problem]]:
     field_path = (*metric_path, "values_csv")
     root = (root or source.path.parent).resolve()
     written = Path(relative)
-    path = (source.path.parent / written).resolve()
+    path = resolve_path(source.path.parent / written)
+    if path is None:
+        return [], [
+            source.problem(
+                field_path,
+                f"the CSV path '{relative}' cannot be followed",
+                expected="a path relative to this YAML file, inside the journeys folder",
+                found=f"'{relative}'",
+                hint="check for a link that points to itself, or a character that cannot be in a path",
+            )
+        ]
     if written.is_absolute() or not path.is_relative_to(root):
         return [], [
             source.problem(

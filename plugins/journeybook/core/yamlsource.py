@@ -199,6 +199,8 @@ class _Builder:
             path, _ = self.next_path(position)
             self.source.values[path] = position
             value = _scalar(event)
+            if isinstance(value, str) and _DISALLOWED.search(value):
+                self.escaped_control(path, value)
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1)
             self.finish(value, 1)
@@ -216,6 +218,19 @@ class _Builder:
             self.alias(event)
         elif isinstance(event, yaml.DocumentStartEvent):
             self.anchors.clear()
+
+    def escaped_control(self, path: FieldPath, value: str) -> None:
+        """A control character written as an escape ("\\0", "\\e") is refused like a raw one."""
+        code = ord(_DISALLOWED.findall(value)[0])
+        self.problems.append(
+            self.source.problem(
+                path,
+                "the text holds a control character",
+                expected="text without control characters",
+                found=f"U+{code:04X} ({_CONTROL_NAMES.get(code, 'a control character')})",
+                hint="remove the escape sequence (such as \\0 or \\e) from the quoted text",
+            )
+        )
 
     def start(self, event: yaml.CollectionStartEvent) -> None:
         position = _mark(event.start_mark)
