@@ -78,7 +78,7 @@ def test_a_file_over_the_size_limit_is_refused_by_name(mini: Path) -> None:
     p = only(problems_in(mini))
     assert p.file == "huge.yml"
     assert p.message.startswith("the file is too large to read (")
-    assert p.expected == "at most 2,000,000 bytes per file"
+    assert p.expected == "at most 5,000,000 bytes per file"
 
 
 @pytest.mark.parametrize(

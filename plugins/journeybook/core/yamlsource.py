@@ -79,7 +79,7 @@ class SourceFile:
 
 
 #: Limits that keep a hostile or broken file from exhausting time or memory (docs/reference.md).
-MAX_FILE_BYTES = 2_000_000
+MAX_FILE_BYTES = 5_000_000
 MAX_DEPTH = 50
 MAX_ALIAS_VALUES = 10_000
 EMPTY_FILE = "the file is empty"
@@ -155,11 +155,24 @@ class _Builder:
         self.alias_values = 0
         self.stack: list[_Frame] = []
         self.stopped = False
+        # Dispatch on the event's class: this loop runs once per value in the handbook.
+        self.handlers: dict[type, Any] = {
+            yaml.ScalarEvent: self.scalar,
+            yaml.SequenceStartEvent: self.start,
+            yaml.MappingStartEvent: self.start,
+            yaml.SequenceEndEvent: self.end,
+            yaml.MappingEndEvent: self.end,
+            yaml.AliasEvent: self.alias,
+            yaml.DocumentStartEvent: self.document,
+        }
 
     def run(self, loader: Any) -> None:
+        handlers = self.handlers
         try:
-            while loader.check_event():
-                self.event(loader.get_event())
+            for event in iter(loader.get_event, None):
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
         except _Stop:
             pass
         finally:
@@ -190,34 +203,38 @@ class _Builder:
             return (*top.path, len(top.container)), True
         return (*top.path, top.key or ""), not top.discard_value
 
-    def event(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.ScalarEvent):
-            if self.stack and isinstance(self.stack[-1].container, dict) and not self.stack[-1].awaiting_value:
-                self.mapping_key(self.stack[-1], event)
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        stack = self.stack
+        if stack:
+            top = stack[-1]
+            container = top.container
+            if type(container) is dict and not top.awaiting_value:
+                self.mapping_key(top, event)
                 return
-            position = _mark(event.start_mark)
-            path, _ = self.next_path(position)
-            self.source.values[path] = position
-            value = _scalar(event)
-            if isinstance(value, str) and _DISALLOWED.search(value):
-                self.escaped_control(path, value)
-            if event.anchor:
-                self.anchors[event.anchor] = (value, 1)
-            self.finish(value, 1)
-        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            self.start(event)
-        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-            frame = self.stack.pop()
-            if frame.is_key:
-                self.stack[-1].awaiting_value = True
-                return
-            if frame.anchor:
-                self.anchors[frame.anchor] = (frame.container, frame.size)
-            self.finish(frame.container, frame.size)
-        elif isinstance(event, yaml.AliasEvent):
-            self.alias(event)
-        elif isinstance(event, yaml.DocumentStartEvent):
-            self.anchors.clear()
+            path: FieldPath = (*top.path, len(container) if type(container) is list else top.key or "")
+        else:
+            path = ()
+        mark: Any = event.start_mark
+        self.source.values[path] = (mark.line + 1, mark.column + 1)
+        value = _scalar(event)
+        # Raw control characters were refused before parsing; only a "\0"-style escape is left.
+        if event.style == '"' and _DISALLOWED.search(value):
+            self.escaped_control(path, value)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self.finish(value, 1)
+
+    def end(self, event: yaml.CollectionEndEvent) -> None:
+        frame = self.stack.pop()
+        if frame.is_key:
+            self.stack[-1].awaiting_value = True
+            return
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+        self.finish(frame.container, frame.size)
+
+    def document(self, event: yaml.DocumentStartEvent) -> None:
+        self.anchors.clear()
 
     def escaped_control(self, path: FieldPath, value: str) -> None:
         """A control character written as an escape ("\\0", "\\e") is refused like a raw one."""
@@ -348,9 +365,13 @@ def _mark(mark: Any) -> Position:
     return mark.line + 1, mark.column + 1
 
 
+#: First characters of the plain scalars that may be null, a yes/no value or a number.
+_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+
+
 def _scalar(event: yaml.ScalarEvent) -> Any:
     text = str(event.value)
-    if event.style or event.tag is not None:
+    if event.style or event.tag is not None or (text and text[0] not in _MAYBE_TYPED):
         return text
     if _NULL.match(text):
         return None
