@@ -51,13 +51,16 @@ def test_strict_fails_on_gaps(capsys: pytest.CaptureFixture[str]) -> None:
     assert "backlog item 'unowned' has no owner" in err
 
 
-def test_strict_passes_without_gaps(mini: Path) -> None:
+def test_strict_passes_without_gaps(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     edit(
         mini / "backlog.yml",
         "          - id: unowned\n            title: Unowned idea\n"
         "            priority: {customer_value: 1, organisation_value: 1, effort: 5}\n",
         "",
     )
+    monkeypatch.setenv("JOURNEYBOOK_TODAY", "2026-06-01")
+    for name, ident in (("now.yml", "move-now"), ("future.yml", "move-future"), ("group.yml", "hurried")):
+        edit(mini / name, f"id: {ident}\n", f"id: {ident}\nreviewed: 2026-01-15\n")
     assert main(["validate", str(mini), "--strict"]) == 0
 
 
