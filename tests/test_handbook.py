@@ -72,7 +72,7 @@ def test_edit_links_open_the_yaml_files(handbook_site: Path) -> None:
         assert origin is not None
         yaml_file = Path(os.path.relpath(origin.path, ROOT)).as_posix()
         page = (handbook_site / "journeys" / jid / "index.html").read_text(encoding="utf-8")
-        assert f"/edit/main/{yaml_file}\"" in page, jid
+        assert f'/edit/main/{yaml_file}"' in page, jid
     assert "edit/main/docs/index.md" in (handbook_site / "index.html").read_text(encoding="utf-8")
 
 

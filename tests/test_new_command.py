@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, edit
+from conftest import edit
 from journeybook.cli import main
 from journeybook.core import load_handbook
 from journeybook.scaffold import KINDS, create
@@ -40,7 +40,7 @@ def test_new_journey_file_has_the_modeline_and_commented_placeholders(example: P
     # the schema path is the organisation file's, from the same folder
     organisation = (example / "organisation.yml").read_text(encoding="utf-8").splitlines()[0]
     assert lines[0] == organisation.replace("organisation.schema.json", "journey.schema.json")
-    assert "title: \"Moving in\"" in lines and "reviewed: 2026-05-04" in " ".join(lines)
+    assert 'title: "Moving in"' in lines and "reviewed: 2026-05-04" in " ".join(lines)
     assert "# owner: team-id" in lines
     journey = load_handbook(example).journeys["moving-in"]
     assert journey.reviewed == TODAY and journey.phases[0].steps[0].id == "first-step"
@@ -66,7 +66,9 @@ def test_backlog_item_goes_to_the_last_development_area(example: Path) -> None:
     assert entry.item.status == "idea"
 
 
-def test_refuses_an_id_that_exists(example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_refuses_an_id_that_exists(
+    example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(example.parent)
     assert main(["new", "team", "contact-centre"]) == 1
     err = capsys.readouterr().err
@@ -78,7 +80,9 @@ def test_refuses_an_id_that_exists(example: Path, capsys: pytest.CaptureFixture[
     )
 
 
-def test_prints_what_to_fill_in_next(example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_prints_what_to_fill_in_next(
+    example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(example.parent)
     assert main(["new", "need-group", "planner", "--title", "The planner"]) == 0
     out = capsys.readouterr().out
@@ -141,5 +145,3 @@ def test_validate_file_under_strict_checks_its_gaps_only(
     err = capsys.readouterr().err
     assert "backlog item 'register-once' has no metric" in err
     assert "current.yml" not in err
-
-

@@ -70,7 +70,9 @@ def test_validate_warns_and_exits_0(
     assert "::warning file=journeys/now.yml,line=3," in capsys.readouterr().out
 
 
-def test_validate_strict_fails(reviewed: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_strict_fails(
+    reviewed: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(reviewed.parent)
     monkeypatch.setenv("JOURNEYBOOK_TODAY", TODAY.isoformat())
     assert main(["validate", "journeys", "--strict"]) == 1

@@ -248,6 +248,7 @@ def to_markdown(sections: list[Section], site_url: str = "") -> str:
 def to_json(sections: list[Section], site_url: str = "") -> str:
     data: dict[str, Any] = {}
     for section in sections:
+
         def entry(c: Change) -> dict[str, Any]:
             out: dict[str, Any] = {"id": c.ident, "name": c.name}
             if c.page:

@@ -87,8 +87,7 @@ KINDS: dict[str, Kind] = {
             "metrics",
             ("metrics",),
             "metrics.yml",
-            "set 'type', 'about' (the journey or step it measures), 'unit', 'target' and the values "
-            "(or 'values_csv')",
+            "set 'type', 'about' (the journey or step it measures), 'unit', 'target' and the values (or 'values_csv')",
         ),
         Kind(
             "insight",
