@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import EXAMPLE, MINI, ROOT, edit
+from conftest import EXAMPLE, HANDBOOK, MINI, ROOT, edit
 from journeybook.cli import main
 from journeybook.core.handbook import find_yaml_files
 from journeybook.core.models import FILE_KINDS
@@ -89,7 +89,9 @@ def test_schema_command_writes_every_kind(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{k}.schema.json" for k in FILE_KINDS)
 
 
-@pytest.mark.parametrize("path", find_yaml_files(EXAMPLE) + find_yaml_files(MINI), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", find_yaml_files(HANDBOOK) + find_yaml_files(EXAMPLE) + find_yaml_files(MINI), ids=lambda p: p.name
+)
 def test_schema_accepts_every_example_file(path: Path) -> None:
     source, problems = load_source(path, path.name)
     assert source is not None and not problems
