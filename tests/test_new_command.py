@@ -80,6 +80,12 @@ def test_refuses_an_id_that_exists(
     )
 
 
+def test_refuses_an_id_that_is_not_an_id(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "journey", "Moving House", "--dir", str(example)]) == 1
+    assert "'Moving House' is not a valid id" in capsys.readouterr().err
+    assert not list(example.glob("Moving*"))
+
+
 def test_prints_what_to_fill_in_next(
     example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -35,7 +35,9 @@ def _handbook_root(file: Path) -> Path | None:
     """The folder holding the organisation file, walking up from file: the handbook file belongs to."""
     for folder in file.resolve().parents:
         for candidate in sorted(folder.glob("*.y*ml")):
-            if candidate.suffix in YAML_SUFFIXES and _ORGANISATION.search(candidate.read_text(encoding="utf-8")):
+            if candidate.suffix not in YAML_SUFFIXES or not candidate.is_file():
+                continue
+            if _ORGANISATION.search(candidate.read_text(encoding="utf-8", errors="replace")):
                 return folder
     return None
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .core.handbook import find_yaml_files
+from .core.models import SLUG_PATTERN
 from .core.problems import display_path
 from .core.yamlsource import load_source
 
@@ -335,6 +336,10 @@ def create(root: Path, kind: str, ident: str, title: str | None = None, today: d
     today = today or dt.date.today()
     if not root.is_dir():
         raise ScaffoldError(f"{root}: the handbook folder does not exist (give it with --dir)")
+    if not re.match(SLUG_PATTERN, ident):
+        raise ScaffoldError(
+            f"'{ident}' is not a valid id: use lower-case letters, digits and single hyphens, e.g. 'moving-house'"
+        )
     folder = _scan(root)
     taken = folder.ids[kind].get(ident)
     if taken is not None:
