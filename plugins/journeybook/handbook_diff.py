@@ -83,7 +83,10 @@ def load_revision(repo: Path, path: str, revision: str | None, tmp: Path) -> Han
     archive = _git(top, "archive", "--format=tar", revision, "--", prefix)
     target = tmp / revision.replace("/", "_")
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(target, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later: no links or paths out of target
+            tar.extractall(target, filter="data")
+        else:  # pragma: no cover - git archive of our own repository holds plain files only
+            tar.extractall(target)
     return _load(target / prefix, revision)
 
 
