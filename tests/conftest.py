@@ -9,8 +9,9 @@ test. Only the handbook checks (tests/test_handbook.py) read HANDBOOK.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +23,7 @@ EXAMPLE = ROOT / "tests" / "fixtures" / "example"
 EXAMPLE_DOCS = ROOT / "tests" / "fixtures" / "example-docs"
 MINI = ROOT / "tests" / "fixtures" / "mini"
 MERMAID_JS = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+CHROMIUM = "/usr/bin/chromium"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -125,3 +127,25 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("example-site")
     build_site(write_config(tmp, EXAMPLE), tmp / "site")
     return tmp / "site"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for every browser test (Playwright's sync API allows one per process)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
+        yield chromium
+        chromium.close()

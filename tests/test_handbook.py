@@ -22,7 +22,7 @@ import pytest
 from conftest import HANDBOOK, ROOT, build_site, edit, write_config
 from journeybook.cli import main
 from journeybook.core import load_handbook
-from test_browser import Visit, browser, serve  # noqa: F401  (browser is a fixture)
+from test_browser import Visit, serve
 
 
 def site_pages(site: Path) -> list[str]:
@@ -81,7 +81,7 @@ def handbook_url(handbook_site: Path) -> Iterator[str]:
     yield from serve(handbook_site)
 
 
-def page_renders_cleanly(browser: Any, base_url: str, path: str) -> None:  # noqa: F811
+def page_renders_cleanly(browser: Any, base_url: str, path: str) -> None:
     visit = Visit(browser, base_url + path, base_url)
     try:
         for diagram in visit.diagrams():
@@ -95,7 +95,7 @@ def page_renders_cleanly(browser: Any, base_url: str, path: str) -> None:  # noq
 
 
 @pytest.mark.browser
-def test_every_page_renders_in_the_browser(browser: Any, handbook_site: Path, handbook_url: str) -> None:  # noqa: F811
+def test_every_page_renders_in_the_browser(browser: Any, handbook_site: Path, handbook_url: str) -> None:
     pages = site_pages(handbook_site)
     assert len(pages) > 10
     for path in pages:
@@ -141,7 +141,7 @@ def test_content_change_builds_strictly(changed: Path, changed_site: Path) -> No
 
 
 @pytest.mark.browser
-def test_content_change_pages_render(browser: Any, changed_site: Path) -> None:  # noqa: F811
+def test_content_change_pages_render(browser: Any, changed_site: Path) -> None:
     for url in serve(changed_site):
         for path in ("journeys/", "journeys/moving-in/", "journeys/moving-in/blueprint/", "teams/housing-office/"):
             page_renders_cleanly(browser, url, path)
