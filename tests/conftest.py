@@ -1,19 +1,29 @@
-"""Shared fixtures: the example and mini handbooks, temp copies to break, and built sites."""
+"""Shared fixtures: the example and mini handbooks, temp copies to break, and built sites.
+
+Tests of the tool read EXAMPLE, a frozen copy of the example handbook under
+tests/fixtures (with its own copy of the hand-written pages that link to its
+journeys), so that editors can change journeys/ and docs/ without touching a
+test. Only the handbook checks (tests/test_handbook.py) read HANDBOOK.
+"""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from journeybook.core import HandbookError, Problem, load_handbook
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "journeys"
+HANDBOOK = ROOT / "journeys"
+EXAMPLE = ROOT / "tests" / "fixtures" / "example"
+EXAMPLE_DOCS = ROOT / "tests" / "fixtures" / "example-docs"
 MINI = ROOT / "tests" / "fixtures" / "mini"
 MERMAID_JS = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+CHROMIUM = "/usr/bin/chromium"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -61,8 +71,24 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def write_config(tmp: Path, data_dir: Path, language: str = "en", extra: str = "") -> Path:
-    """A copy of mkdocs.yml that reads docs/ and overrides/ from the repository and data from data_dir."""
+def fixture_docs(tmp: Path) -> Path:
+    """docs/ with the pages that link to example journeys replaced by their frozen copies."""
+    target = tmp / "docs"
+    if not target.exists():
+        shutil.copytree(ROOT / "docs", target)
+        for page in EXAMPLE_DOCS.iterdir():
+            shutil.copy(page, target / page.name)
+    return target
+
+
+def write_config(
+    tmp: Path, data_dir: Path, language: str = "en", extra: str = "", *, docs_dir: Path | None = None
+) -> Path:
+    """A copy of mkdocs.yml that reads overrides/ from the repository and data from data_dir.
+
+    docs_dir defaults to the repository's docs/ with the frozen example pages (fixture_docs).
+    """
+    docs = docs_dir or fixture_docs(tmp)
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     replacements = {
         "  custom_dir: overrides": f"  custom_dir: {ROOT / 'overrides'}",
@@ -73,7 +99,7 @@ def write_config(tmp: Path, data_dir: Path, language: str = "en", extra: str = "
         assert old in text, old
         text = text.replace(old, new)
     config = tmp / "mkdocs.yml"
-    config.write_text(f"docs_dir: {ROOT / 'docs'}\n{text}\n{extra}", encoding="utf-8")
+    config.write_text(f"docs_dir: {docs}\n{text}\n{extra}", encoding="utf-8")
     return config
 
 
@@ -101,3 +127,25 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("example-site")
     build_site(write_config(tmp, EXAMPLE), tmp / "site")
     return tmp / "site"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for every browser test (Playwright's sync API allows one per process)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
+        yield chromium
+        chromium.close()

@@ -21,7 +21,6 @@ from conftest import MINI, ROOT, build_site, write_config
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
 # Material renders diagrams into closed shadow roots; open them so tests can look inside.
@@ -76,27 +75,6 @@ def serve(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def base_url(example_site: Path) -> Iterator[str]:
     yield from serve(example_site)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
-        yield chromium
-        chromium.close()
 
 
 class Visit:

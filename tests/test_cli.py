@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import EXAMPLE, MINI, ROOT, edit
+from conftest import EXAMPLE, HANDBOOK, MINI, ROOT, edit
 from journeybook.cli import main
 from journeybook.core.handbook import find_yaml_files
 from journeybook.core.models import FILE_KINDS
@@ -51,13 +51,16 @@ def test_strict_fails_on_gaps(capsys: pytest.CaptureFixture[str]) -> None:
     assert "backlog item 'unowned' has no owner" in err
 
 
-def test_strict_passes_without_gaps(mini: Path) -> None:
+def test_strict_passes_without_gaps(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     edit(
         mini / "backlog.yml",
         "          - id: unowned\n            title: Unowned idea\n"
         "            priority: {customer_value: 1, organisation_value: 1, effort: 5}\n",
         "",
     )
+    monkeypatch.setenv("JOURNEYBOOK_TODAY", "2026-06-01")
+    for name, ident in (("now.yml", "move-now"), ("future.yml", "move-future"), ("group.yml", "hurried")):
+        edit(mini / name, f"id: {ident}\n", f"id: {ident}\nreviewed: 2026-01-15\n")
     assert main(["validate", str(mini), "--strict"]) == 0
 
 
@@ -86,7 +89,9 @@ def test_schema_command_writes_every_kind(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{k}.schema.json" for k in FILE_KINDS)
 
 
-@pytest.mark.parametrize("path", find_yaml_files(EXAMPLE) + find_yaml_files(MINI), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", find_yaml_files(HANDBOOK) + find_yaml_files(EXAMPLE) + find_yaml_files(MINI), ids=lambda p: p.name
+)
 def test_schema_accepts_every_example_file(path: Path) -> None:
     source, problems = load_source(path, path.name)
     assert source is not None and not problems

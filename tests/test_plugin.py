@@ -56,17 +56,6 @@ def test_generated_page_content(example_site: Path) -> None:
     assert page.count('class="mermaid"') == 5
 
 
-def test_edit_link_opens_the_yaml_file(example_site: Path) -> None:
-    page = html(example_site, "journeys/breast-cancer-current")
-    assert (
-        'href="https://git.example.org/norrvik/journey-handbook/edit/main/journeys/breast-cancer/current.yml"' in page
-    )
-    group = html(example_site, "need-groups/uncertain")
-    assert "edit/main/journeys/need-groups/uncertain.yml" in group
-    start = html(example_site, "")
-    assert "edit/main/docs/index.md" in start
-
-
 def test_search_index_holds_generated_text(example_site: Path) -> None:
     index = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = " ".join(doc["text"] for doc in index["docs"])

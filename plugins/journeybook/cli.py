@@ -1,4 +1,4 @@
-"""The `journeybook` command: validate the data, write JSON Schema, export Markdown.
+"""The `journeybook` command: validate the data, start new entries, summarise a change, write schemas.
 
 `validate` prints exactly the messages the MkDocs build fails with, so an
 editor sees the same text locally, in CI annotations and in `mkdocs serve`.
@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .core import HandbookError, format_problems, load_handbook
 from .core.analysis import gap_problems
-from .core.problems import Problem
+from .core.freshness import review_problems, today
+from .core.handbook import YAML_SUFFIXES
+from .core.problems import Problem, display_path
+from .scaffold import KINDS, ScaffoldError, create
 from .schema import write_schemas
 
 
@@ -27,24 +31,102 @@ def _report(problems: Sequence[Problem], fmt: str) -> None:
         print(format_problems(problems), file=sys.stderr)
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
+def _handbook_root(file: Path) -> Path | None:
+    """The folder holding the organisation file, walking up from file: the handbook file belongs to."""
+    for folder in file.resolve().parents:
+        for candidate in sorted(folder.glob("*.y*ml")):
+            if candidate.suffix not in YAML_SUFFIXES or not candidate.is_file():
+                continue
+            if _ORGANISATION.search(candidate.read_text(encoding="utf-8", errors="replace")):
+                return folder
+    return None
+
+
+_ORGANISATION = re.compile(r"^kind:\s*['\"]?organisation\b", re.MULTILINE)
+
+
+def _check(root: Path, label: str, only: set[str] | None, args: argparse.Namespace) -> int:
+    """Validate the handbook at root; report only the files in only (display paths) when given."""
+
+    def mine(problems: Sequence[Problem]) -> list[Problem]:
+        return [p for p in problems if only is None or p.file in only]
+
     try:
-        book = load_handbook(Path(args.path))
+        book = load_handbook(root)
     except HandbookError as exc:
-        _report(exc.problems, args.format)
-        return 1
-    if book.warnings:
-        _report(book.warnings, args.format)
-    if args.strict:
-        gaps = gap_problems(book)
-        if gaps:
-            _report(sorted(gaps), args.format)
+        shown = mine(exc.problems)
+        if shown:
+            _report(shown, args.format)
             return 1
-    count = len(book.journeys)
-    print(
-        f"{args.path}: OK ({count} journeys, {len(book.need_groups)} need groups, "
-        f"{len(book.backlog)} backlog items, {len(book.metrics)} metrics)"
-    )
+        print(
+            f"{label}: OK ({len(exc.problems)} problem(s) in other files of the handbook: "
+            f"run 'journeybook validate {display_path(root)}')"
+        )
+        return 0
+    severity = "error" if args.strict else "warning"
+    findings = mine(book.warnings) + mine(review_problems(book, today(), severity))
+    if args.strict:
+        findings = sorted(findings + mine(gap_problems(book)))
+    if findings:
+        _report(findings, args.format)
+    if any(p.severity == "error" for p in findings):
+        return 1
+    if only is not None:
+        print(f"{label}: OK")
+    else:
+        print(
+            f"{label}: OK ({len(book.journeys)} journeys, {len(book.need_groups)} need groups, "
+            f"{len(book.backlog)} backlog items, {len(book.metrics)} metrics)"
+        )
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check folders as whole handbooks, and single files in the context of the handbook they belong to."""
+    status = 0
+    named: dict[Path, set[str]] = {}
+    for given in args.paths or ["journeys"]:
+        path = Path(given)
+        if path.is_dir() or not path.exists():
+            status |= _check(path, given, None, args)
+            continue
+        root = _handbook_root(path)
+        if root is None:
+            print(f"{given}: skipped, not inside a handbook folder (no organisation file above it)")
+            continue
+        named.setdefault(root, set()).add(display_path(path))
+    for root, files in named.items():
+        status |= _check(root, ", ".join(sorted(files)), files, args)
+    return status
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Start a new journey, team, backlog item... that validates as written."""
+    try:
+        created = create(Path(args.dir), args.kind, args.id, args.title)
+    except ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    shown = display_path(created.path)
+    verb = "added to" if created.appended else "wrote"
+    print(f"{verb} {shown}: {args.kind} '{args.id}'")
+    print(f"next: {created.next_steps}")
+    print(f"then check it: journeybook validate {shown}")
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """What a change does to the handbook, between two git revisions (or one and the working tree)."""
+    from .handbook_diff import DiffError, diff_revisions
+
+    try:
+        out = diff_revisions(
+            Path(args.repo), args.path, args.base, args.head, site_url=args.site_url, fmt=args.format
+        )
+    except DiffError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(out)
     return 0
 
 
@@ -81,7 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="journeybook", description=__doc__.splitlines()[0] if __doc__ else "")
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check every YAML file under PATH; exit 1 on any problem")
-    validate.add_argument("path", nargs="?", default="journeys")
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="handbook folders, or single files checked within their handbook (default: journeys)",
+    )
     validate.add_argument(
         "--format", choices=["text", "github"], default="text", help="'github' prints GitHub Actions annotations"
     )
@@ -92,6 +179,20 @@ def build_parser() -> argparse.ArgumentParser:
         "backlog items without metric or owner)",
     )
     validate.set_defaults(func=cmd_validate)
+    new = sub.add_parser("new", help="start a journey, need group, team... with placeholders that validate")
+    new.add_argument("kind", choices=list(KINDS))
+    new.add_argument("id", help="the new id: lower-case letters, digits and single hyphens")
+    new.add_argument("--title", help="its title or name (default: made from the id)")
+    new.add_argument("--dir", default="journeys", help="the handbook folder (default: journeys)")
+    new.set_defaults(func=cmd_new)
+    diff = sub.add_parser("diff", help="summarise what a change does to the handbook, as Markdown or JSON")
+    diff.add_argument("base", help="the git revision to compare from, e.g. origin/main")
+    diff.add_argument("head", nargs="?", help="the git revision to compare to (default: the working tree)")
+    diff.add_argument("--path", default="journeys", help="the handbook folder in the repository (default: journeys)")
+    diff.add_argument("--repo", default=".", help="the git repository (default: the current folder)")
+    diff.add_argument("--site-url", default="", help="the published handbook's address, for links to pages")
+    diff.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    diff.set_defaults(func=cmd_diff)
     schema = sub.add_parser("schema", help="write a JSON Schema per file kind")
     schema.add_argument("--out", default="schema")
     schema.set_defaults(func=cmd_schema)

@@ -164,6 +164,9 @@ class Gaps:
     pains_without_backlog: list[tuple[JourneyFile, Step, PainPoint]] = field(default_factory=list)
     items_without_metric: list[BacklogEntry] = field(default_factory=list)
     items_without_owner: list[BacklogEntry] = field(default_factory=list)
+    #: Gaps an editor left alone on purpose: (reference, reason); 'journey/pain-point' or a backlog item id.
+    accepted_pains: list[tuple[JourneyFile, PainPoint]] = field(default_factory=list)
+    accepted_items: list[BacklogEntry] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -179,7 +182,8 @@ def gaps(book: Handbook) -> Gaps:
     """Where the chain pain point -> root cause -> backlog item -> metric is broken.
 
     Future journeys are left out of the pain-point checks: their pain points
-    describe the target, not work to be done.
+    describe the target, not work to be done. A pain point or backlog item
+    with `gap_accepted: reason` is not a gap: it is listed with its reason.
     """
     addressed = {ref for e in book.backlog.values() for ref in e.item.addresses}
     out = Gaps()
@@ -187,14 +191,24 @@ def gaps(book: Handbook) -> Gaps:
         if journey.state == "future":
             continue
         for step, pain in journey_pain_points(journey):
-            if not pain.root_causes:
+            no_cause = not pain.root_causes
+            no_backlog = f"{journey.id}/{pain.id}" not in addressed
+            if pain.gap_accepted and (no_cause or no_backlog):
+                out.accepted_pains.append((journey, pain))
+                continue
+            if no_cause:
                 out.pains_without_cause.append((journey, step, pain))
-            if f"{journey.id}/{pain.id}" not in addressed:
+            if no_backlog:
                 out.pains_without_backlog.append((journey, step, pain))
     for entry in book.backlog.values():
-        if not entry.item.metrics:
+        no_metric = not entry.item.metrics
+        no_owner = entry.item.owner is None
+        if entry.item.gap_accepted and (no_metric or no_owner):
+            out.accepted_items.append(entry)
+            continue
+        if no_metric:
             out.items_without_metric.append(entry)
-        if entry.item.owner is None:
+        if no_owner:
             out.items_without_owner.append(entry)
     return out
 
@@ -360,7 +374,7 @@ def gap_problems(book: Handbook) -> list[Problem]:
             (*pain_path(journey, pain), "id"),
             f"no backlog item addresses pain point '{pain.id}'",
             f"a backlog item with '{journey.id}/{pain.id}' in 'addresses'",
-            "add a backlog item, or record why it is left alone",
+            "add a backlog item, or record why it is left alone with 'gap_accepted: reason'",
         )
     for entry in found.items_without_metric:
         base = book.paths[("backlog item", entry.item.id)]

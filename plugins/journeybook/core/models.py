@@ -196,6 +196,22 @@ Emotion = Annotated[
 Score = Annotated[int, Field(ge=1, le=5, description="1 (lowest) to 5 (highest)."), BeforeValidator(to_number)]
 Number = Annotated[float, Field(allow_inf_nan=False), BeforeValidator(to_number)]
 Amount = Annotated[float, Field(ge=0, allow_inf_nan=False), BeforeValidator(to_number)]
+Reviewed = Annotated[
+    dt.date | None,
+    Field(
+        description="The day someone last checked this page against reality (YYYY-MM-DD). Pages not "
+        "reviewed within the handbook's review interval are listed as due for review."
+    ),
+]
+GapAccepted = Annotated[
+    str | None,
+    BeforeValidator(_number_to_text),
+    StringConstraints(strip_whitespace=True, min_length=1),
+    Field(
+        description="Why a traceability gap here (no root cause, backlog item, metric or owner) is "
+        "left alone on purpose; shown on the gaps page, and 'validate --strict' accepts it."
+    ),
+]
 
 _UNIT_HOURS = {
     "min": 1 / 60,
@@ -274,6 +290,9 @@ class OrganisationFile(Base):
     teams: list[Team] = Field(default_factory=list)
     channels: list[Channel] = Field(default_factory=list)
     life_events: list[LifeEvent] = Field(default_factory=list)
+    review_interval_months: int = Field(
+        12, ge=1, description="How many months after its 'reviewed' date a journey or need group is due for review."
+    )
 
 
 # --- need groups ------------------------------------------------------------------
@@ -293,6 +312,7 @@ class NeedGroupFile(Base):
     behaviours: list[NonEmptyText] = Field(default_factory=list)
     preferred_channels: list[Slug] = Field(default_factory=list)
     quotes: list[NonEmptyText] = Field(default_factory=list)
+    reviewed: Reviewed = None
 
 
 # --- journeys ---------------------------------------------------------------------
@@ -306,6 +326,7 @@ class PainPoint(Base):
     )
     root_causes: list[Slug] = Field(default_factory=list, description="Ids of this journey's root causes.")
     severity: Literal["low", "medium", "high"] = "medium"
+    gap_accepted: GapAccepted = None
 
 
 class GainPoint(Base):
@@ -378,6 +399,7 @@ class JourneyFile(Base):
     tags: list[NonEmptyText] = Field(default_factory=list)
     phases: list[Phase] = Field(min_length=1)
     root_causes: list[RootCause] = Field(default_factory=list)
+    reviewed: Reviewed = None
 
 
 # --- insights, backlog, metrics, glossary -------------------------------------------
@@ -418,6 +440,7 @@ class BacklogItem(Base):
     addresses: list[Ref] = Field(default_factory=list, description="Pain points: 'journey-id/pain-point-id'.")
     root_causes: list[Ref] = Field(default_factory=list, description="Root causes: 'journey-id/root-cause-id'.")
     metrics: list[Slug] = Field(default_factory=list, description="Ids of metrics that show whether it worked.")
+    gap_accepted: GapAccepted = None
 
 
 class DevelopmentArea(Base):

@@ -196,6 +196,11 @@ def render_gaps(ctx: Context) -> None:
     ):
         if items:
             out.append(f"## {title} ({len(items)})\n\n" + bullets([ctx.backlog_link(here, e.item.id) for e in items]))
+    accepted = [
+        f"{ctx.ref_link(here, f'{j.id}/{p.id}')}: {inline(p.gap_accepted or '')}" for j, p in found.accepted_pains
+    ] + [f"{ctx.backlog_link(here, e.item.id)}: {inline(e.item.gap_accepted or '')}" for e in found.accepted_items]
+    if accepted:
+        out.append(f"## {L['gaps_accepted']} ({len(accepted)})\n\n" + bullets(accepted))
     ctx.add(here, L["gaps"], "\n\n".join(out))
 
 

@@ -7,6 +7,7 @@ every one of them.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..core.analysis import Backlinks, backlinks
+from ..core.freshness import DueReview, due_for_review, today
 from ..core.handbook import Handbook, journey_steps
 from ..core.models import JourneyFile, Step
 from .labels import labels_for
@@ -35,6 +37,8 @@ class Context:
     book: Handbook
     language: str = "en"
     pages: list[Page] = field(default_factory=list)
+    #: The day reviews are judged against (see core.freshness).
+    today: dt.date = field(default_factory=today)
 
     @cached_property
     def L(self) -> dict[str, str]:
@@ -43,6 +47,11 @@ class Context:
     @cached_property
     def links(self) -> dict[str, Backlinks]:
         return backlinks(self.book)
+
+    @cached_property
+    def due_reviews(self) -> dict[tuple[str, str], DueReview]:
+        """Journeys and need groups due for review, keyed by (kind, id)."""
+        return {(d.kind, d.ident): d for d in due_for_review(self.book, self.today)}
 
     @cached_property
     def step_index(self) -> dict[tuple[str, str], Step]:
@@ -76,6 +85,7 @@ class Context:
     BACKLOG_INDEX = "backlog/index.md"
     GAPS = "backlog/gaps.md"
     TRACE = "backlog/traceability.md"
+    REVIEW = "backlog/due-for-review.md"
     METRICS_INDEX = "metrics/index.md"
     FAILURE_DEMAND = "failure-demand/index.md"
     INSIGHTS_INDEX = "insights/index.md"

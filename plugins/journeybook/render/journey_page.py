@@ -24,6 +24,7 @@ from ..core.models import EMOTION_MAX, EMOTION_MIN, GainPoint, JourneyFile, Pain
 from . import mermaid
 from .context import Context, journey_state_label
 from .metric_blocks import metric_summary
+from .review_pages import review_notice
 from .text import block, bullets, details, hours_text, indent, inline, link, number, rel, table
 from .trace_blocks import journey_trace
 
@@ -58,7 +59,7 @@ def applies(item_groups: list[str], group: str) -> bool:
 def render_journey(ctx: Context, journey: JourneyFile) -> None:
     here = ctx.journey_path(journey.id)
     L = ctx.L
-    parts = [f"# {inline(journey.title)}", inline(journey.summary)]
+    parts = [f"# {inline(journey.title)}", review_notice(ctx, "journey", journey.id), inline(journey.summary)]
     if journey.description:
         parts.append(block(journey.description))
     parts.append(_facts(ctx, journey, here))

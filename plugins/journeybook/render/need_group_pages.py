@@ -6,6 +6,7 @@ from ..core.handbook import journey_steps
 from ..core.models import NeedGroupFile
 from .context import Context
 from .journey_page import applies, emotion_text, groups_of
+from .review_pages import review_notice
 from .text import block, bullets, inline, table
 
 
@@ -14,6 +15,9 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> None:
     here = ctx.need_group_path(group.id)
     title = group.name
     out = [f"# {inline(title)}"]
+    notice = review_notice(ctx, "need-group", group.id)
+    if notice:
+        out.append(notice)
     if group.local_name:
         out.append(f"*{inline(group.local_name)}*")
     out.append(inline(group.summary))

@@ -7,11 +7,12 @@ export`, or compared with golden files in tests.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..core.handbook import Handbook
 from .backlog_pages import render_backlog
 from .blueprint_page import render_blueprint
 from .context import Context, Page
-from .text import attr
 from .index_pages import (
     abbreviations,
     render_glossary,
@@ -22,11 +23,14 @@ from .index_pages import (
 )
 from .journey_page import render_journey
 from .need_group_pages import render_need_group
+from .review_pages import render_review
 from .steering_pages import render_comparison, render_failure_demand, render_metrics
+from .text import attr
 
 
-def render_site(book: Handbook, language: str = "en") -> list[Page]:
-    ctx = Context(book, language)
+def render_site(book: Handbook, language: str = "en", today: dt.date | None = None) -> list[Page]:
+    """Every page; today (default: core.freshness.today()) decides which pages are due for review."""
+    ctx = Context(book, language) if today is None else Context(book, language, today=today)
     render_journeys_index(ctx)
     for journey in book.journeys.values():
         render_journey(ctx, journey)
@@ -38,6 +42,7 @@ def render_site(book: Handbook, language: str = "en") -> list[Page]:
         render_need_group(ctx, group)
     render_teams(ctx)
     render_backlog(ctx)
+    render_review(ctx)
     render_metrics(ctx)
     render_failure_demand(ctx)
     if book.insights:
@@ -76,7 +81,7 @@ def nav_sections(book: Handbook, language: str = "en") -> dict[str, list[object]
     journeys += [journey_entry(j) for j, journey in book.journeys.items() if journey.life_event is None]
     groups: list[object] = [Context.NEED_GROUPS_INDEX, *(Context.need_group_path(g) for g in book.need_groups)]
     teams: list[object] = [Context.TEAMS_INDEX, *(Context.team_path(t) for t in book.teams)]
-    backlog: list[object] = [Context.BACKLOG_INDEX, Context.TRACE, Context.GAPS]
+    backlog: list[object] = [Context.BACKLOG_INDEX, Context.TRACE, Context.GAPS, Context.REVIEW]
     return {
         Context.JOURNEYS_INDEX: journeys,
         Context.NEED_GROUPS_INDEX: groups,

@@ -1,0 +1,87 @@
+"""Which journeys and need groups nobody has checked against reality for too long.
+
+Journey maps go stale unless someone is asked to look at them. Each journey
+and need group records the day it was last reviewed (`reviewed:`); the
+organisation file sets how long a review holds (`review_interval_months`,
+12 by default). "Today" is a parameter everywhere, so tests (and the
+`JOURNEYBOOK_TODAY` environment variable) can fix it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from .handbook import Handbook
+from .problems import Problem
+
+TODAY_VARIABLE = "JOURNEYBOOK_TODAY"
+
+
+def today() -> dt.date:
+    """The date reviews are judged against: JOURNEYBOOK_TODAY (YYYY-MM-DD) when set, else the clock's."""
+    fixed = os.environ.get(TODAY_VARIABLE, "").strip()
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month, months later; the month's last day when it has no such day."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class DueReview:
+    """A page due for review: never reviewed (reviewed is None) or reviewed before the interval."""
+
+    kind: str  # "journey" or "need-group"
+    ident: str
+    name: str
+    owner: str | None
+    reviewed: dt.date | None
+    due: dt.date | None
+
+
+def due_for_review(book: Handbook, on: dt.date) -> list[DueReview]:
+    """Overdue and never-reviewed journeys and need groups, the longest overdue first."""
+    months = book.organisation.review_interval_months
+    out: list[DueReview] = []
+    items: list[tuple[str, str, str, str | None, dt.date | None]] = [
+        ("journey", j.id, j.title, j.owner, j.reviewed) for j in book.journeys.values()
+    ]
+    items += [("need-group", g.id, g.name, None, g.reviewed) for g in book.need_groups.values()]
+    for kind, ident, name, owner, reviewed in items:
+        due = add_months(reviewed, months) if reviewed else None
+        if due is None or due <= on:
+            out.append(DueReview(kind, ident, name, owner, reviewed, due))
+    out.sort(key=lambda d: (d.reviewed is not None, d.reviewed or dt.date.min, d.kind, d.ident))
+    return out
+
+
+def review_problems(book: Handbook, on: dt.date, severity: str = "warning") -> list[Problem]:
+    """The pages due for review as located messages: warnings, or errors under --strict."""
+    months = book.organisation.review_interval_months
+    problems: list[Problem] = []
+    for due in due_for_review(book, on):
+        origin = book.origins[(due.kind, due.ident)]
+        source = book.sources[origin.path]
+        if due.reviewed is None:
+            message = f"{due.kind} '{due.ident}' has never been reviewed"
+            found = "no 'reviewed:' date"
+        else:
+            message = f"{due.kind} '{due.ident}' is due for review since {due.due}"
+            found = f"reviewed: {due.reviewed}"
+        problems.append(
+            source.problem(
+                ("reviewed",) if due.reviewed else ("id",),
+                message,
+                expected=f"a 'reviewed:' date within the last {months} months",
+                found=found,
+                hint="check the page against reality with the owner team, then set 'reviewed:' to today's date",
+                severity=severity,
+            )
+        )
+    return problems

@@ -1,0 +1,48 @@
+"""The "Due for review" page, and the notice on a journey or need group that is due.
+
+A stale journey map is worse than none: readers trust it. So a page not
+reviewed within the handbook's interval says so at its top, and one page
+lists them all with the owner team to ask.
+"""
+
+from __future__ import annotations
+
+from .context import Context
+from .text import inline, rel, table
+
+
+def review_notice(ctx: Context, kind: str, ident: str) -> str:
+    """An admonition for the top of a page that is due for review, or ''."""
+    due = ctx.due_reviews.get((kind, ident))
+    if due is None:
+        return ""
+    L = ctx.L
+    if due.reviewed is None or due.due is None:
+        text = L["review_notice_never"]
+    else:
+        text = L["review_notice_overdue"].format(reviewed=due.reviewed.isoformat(), due=due.due.isoformat())
+    return f'!!! warning "{L["due_review"]}"\n\n    {text} [{L["due_review"]}]({_rel(ctx, kind, ident)})'
+
+
+def _rel(ctx: Context, kind: str, ident: str) -> str:
+    here = ctx.journey_path(ident) if kind == "journey" else ctx.need_group_path(ident)
+    return rel(here, ctx.REVIEW)
+
+
+def render_review(ctx: Context) -> None:
+    L = ctx.L
+    here = ctx.REVIEW
+    months = ctx.book.organisation.review_interval_months
+    out = [f"# {L['due_review']}", L["due_review_intro"].format(months=months)]
+    rows = []
+    for due in ctx.due_reviews.values():
+        page = ctx.journey_link(here, due.ident) if due.kind == "journey" else ctx.group_link(here, due.ident)
+        kind = L["journey"] if due.kind == "journey" else L["need_group"]
+        reviewed = due.reviewed.isoformat() if due.reviewed else f"*{L['never_reviewed']}*"
+        since = due.due.isoformat() if due.due else "–"
+        rows.append([page, kind, ctx.team_link(here, due.owner), reviewed, since])
+    if rows:
+        out.append(table([L["page"], L["kind"], L["owner"], L["reviewed"], L["due_since"]], rows))
+    else:
+        out.append(f'!!! success "{L["due_review"]}: 0"\n\n    {inline(L["no_due_reviews"].format(months=months))}')
+    ctx.add(here, L["due_review"], "\n\n".join(out))

@@ -1,0 +1,377 @@
+"""`journeybook new`: start a journey, team, backlog item... with text that validates as written.
+
+An editor who is not a programmer should never start from an empty file or
+copy a neighbour and forget to change an id. Each kind gets a short template:
+the required fields with placeholder text that passes validation, and the
+optional fields as comments to fill in. Kinds that live in a shared file
+(teams, life events, backlog items, metrics, insights, terms) are appended to
+that file as text, so the editor's comments and layout stay as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .core.handbook import find_yaml_files
+from .core.models import SLUG_PATTERN
+from .core.problems import display_path
+from .core.yamlsource import load_source
+
+MODELINE = "# yaml-language-server: $schema="
+_QUOTE = str.maketrans({"\\": "\\\\", '"': '\\"'})
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar: titles may hold ':' or '#', which would end a plain one."""
+    return '"' + " ".join(text.split()).translate(_QUOTE) + '"'
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of thing `new` can start."""
+
+    name: str
+    file_kind: str  # the `kind:` of the file it lives in
+    list_path: tuple[str, ...]  # keys to the list it is appended to; () for a file of its own
+    default_file: str  # where it goes when no such file exists yet
+    next_steps: str
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind(
+            "journey",
+            "journey",
+            (),
+            "{id}.yml",
+            "write the summary, rename and fill in the phases and steps, set 'owner', 'life_event' and "
+            "'need_groups', then add pain points (see the format reference, 'Journeys')",
+        ),
+        Kind(
+            "need-group",
+            "need-group",
+            (),
+            "need-groups/{id}.yml",
+            "write the summary and portrait, list needs, behaviours and preferred channels, and add the "
+            "group to the journeys it takes part in ('need_groups')",
+        ),
+        Kind(
+            "team",
+            "organisation",
+            ("teams",),
+            "organisation.yml",
+            "write the description, then name the team as 'owner' of the steps and backlog items it owns",
+        ),
+        Kind(
+            "life-event",
+            "organisation",
+            ("life_events",),
+            "organisation.yml",
+            "write the description, then set 'life_event' in the journeys that belong to it",
+        ),
+        Kind(
+            "backlog-item",
+            "backlog",
+            ("problem_areas", "development_areas", "items"),
+            "backlog.yml",
+            "move it under the right development area if needed, set 'owner', the priority scores, "
+            "'addresses' (pain points) and 'metrics'",
+        ),
+        Kind(
+            "metric",
+            "metrics",
+            ("metrics",),
+            "metrics.yml",
+            "set 'type', 'about' (the journey or step it measures), 'unit', 'target' and the values (or 'values_csv')",
+        ),
+        Kind(
+            "insight",
+            "insights",
+            ("insights",),
+            "insights.yml",
+            "write the text, set 'type', 'status', 'source', 'date' and 'about' (the steps or pain points "
+            "it is evidence for)",
+        ),
+        Kind(
+            "glossary-term",
+            "glossary",
+            ("terms",),
+            "glossary.yml",
+            "write the definition, and the Swedish ('sv') and Finnish ('fi') terms if they differ",
+        ),
+    )
+}
+
+
+class ScaffoldError(Exception):
+    """An id that exists, or a handbook folder that is not there: said in one located line."""
+
+
+@dataclass(frozen=True)
+class Created:
+    path: Path
+    appended: bool
+    next_steps: str
+
+
+@dataclass
+class _Folder:
+    """The handbook's files by kind, and every id already used, with where."""
+
+    root: Path
+    files: dict[str, list[tuple[Path, Any]]]
+    ids: dict[str, dict[str, tuple[Path, int]]]
+
+
+def _ids(kind: Kind, data: Any, source: Any, path: Path, out: dict[str, tuple[Path, int]]) -> None:
+    if not kind.list_path:
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            out.setdefault(data["id"], (path, source.position(("id",))[0]))
+        return
+
+    def walk(node: Any, keys: tuple[str, ...], at: tuple[str | int, ...]) -> None:
+        if not keys:
+            if isinstance(node, list):
+                for i, entry in enumerate(node):
+                    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                        out.setdefault(entry["id"], (path, source.position((*at, i, "id"))[0]))
+            return
+        child = node.get(keys[0]) if isinstance(node, dict) else None
+        if len(keys) > 1 and isinstance(child, list):
+            for i, entry in enumerate(child):
+                walk(entry, keys[1:], (*at, keys[0], i))
+        else:
+            walk(child, keys[1:], (*at, keys[0]))
+
+    walk(data, kind.list_path, ())
+
+
+def _scan(root: Path) -> _Folder:
+    files: dict[str, list[tuple[Path, Any]]] = {}
+    ids: dict[str, dict[str, tuple[Path, int]]] = {name: {} for name in KINDS}
+    for path in find_yaml_files(root):
+        source, _ = load_source(path, path.name)
+        if source is None or not isinstance(source.data, dict):
+            continue
+        file_kind = str(source.data.get("kind", ""))
+        files.setdefault(file_kind, []).append((path, source.data))
+        for kind in KINDS.values():
+            if kind.file_kind == file_kind:
+                _ids(kind, source.data, source, path, ids[kind.name])
+    return _Folder(root, files, ids)
+
+
+def _schema_ref(folder: _Folder, target: Path, file_kind: str) -> str:
+    """The modeline's schema path from target, found from the organisation file's own modeline."""
+    schema_dir = folder.root.parent / "schema"
+    for path, _ in folder.files.get("organisation", []):
+        first = path.read_text(encoding="utf-8").splitlines()[:1]
+        if first and first[0].startswith(MODELINE):
+            schema_dir = (path.parent / first[0][len(MODELINE) :]).parent
+    return Path(os.path.relpath(schema_dir / f"{file_kind}.schema.json", target.parent)).as_posix()
+
+
+def _first(folder: _Folder, file_kind: str) -> str:
+    for _, data in folder.files.get(file_kind, []):
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            return str(data["id"])
+    return ""
+
+
+def _entry(kind: str, ident: str, title: str, folder: _Folder, today: dt.date) -> str:
+    """The YAML of one list entry, at indentation 0, starting with '- '."""
+    journey = _first(folder, "journey")
+    if kind == "team":
+        return (
+            f"- id: {ident}\n  name: {_q(title)}\n"
+            "  # organisation: The organisation it belongs to, when several take part\n"
+            "  # description: What the team does, in a sentence or two\n"
+            "  # contact: Where to reach the team\n"
+        )
+    if kind == "life-event":
+        return f"- id: {ident}\n  name: {_q(title)}\n  # description: What the customer is going through\n"
+    if kind == "backlog-item":
+        return (
+            f"- id: {ident}\n  title: {_q(title)}\n  status: idea\n"
+            "  priority: {customer_value: 3, organisation_value: 3, effort: 3}   # each 1 (low) to 5 (high)\n"
+            "  # description: What the change is, and for whom\n"
+            "  # owner: team-id\n"
+            "  # addresses: [journey-id/pain-point-id]\n"
+            "  # root_causes: [journey-id/root-cause-id]\n"
+            "  # metrics: [metric-id]\n"
+        )
+    if kind == "metric":
+        about = journey or "journey-id"
+        return (
+            f"- id: {ident}\n  name: {_q(title)}\n"
+            "  type: csi   # one of: nki, csi, nps, ces, contacts\n"
+            f"  about: [{about}]   # the journey, or 'journey-id/step-id', it measures\n"
+            "  # unit: index 0-100\n  # target: 75\n"
+            "  # values:\n  #   - {date: " + today.isoformat() + ", value: 70}\n"
+            "  # values_csv: metrics/" + ident + ".csv\n"
+        )
+    if kind == "insight":
+        about = journey or "journey-id"
+        return (
+            f"- id: {ident}\n  type: finding   # one of: quote, finding, feedback, analytics\n"
+            f"  text: {_q(title)}\n"
+            "  status: assumed   # one of: observed, assumed, proposed\n"
+            '  source: "Where it comes from (replace this text)"\n'
+            f"  date: {today.isoformat()}\n"
+            f"  about: [{about}]   # journeys, steps or pain points: 'journey-id/item-id'\n"
+        )
+    # glossary-term
+    return (
+        f"- id: {ident}\n  term: {_q(title)}\n"
+        '  definition: "What the term means (replace this text)"\n'
+        "  # sv: the Swedish term\n  # fi: the Finnish term\n  # aliases: [another spelling]\n"
+    )
+
+
+def _own_file(kind: str, ident: str, title: str, modeline: str, today: dt.date) -> str:
+    if kind == "need-group":
+        return (
+            f"{modeline}\nkind: need-group\nid: {ident}\nname: {_q(title)}\n"
+            'summary: "How this group behaves, in one sentence (replace this text)"\n'
+            f"reviewed: {today.isoformat()}   # the day someone last checked this page against reality\n"
+            "# local_name: the group's name in the organisation's own language\n"
+            "# portrait: |\n#   A short story of one person in the group.\n"
+            "# needs:\n#   - What they need\n"
+            "# behaviours:\n#   - What they do\n"
+            "# preferred_channels: [web]\n"
+            "# quotes:\n#   - Something one of them said\n"
+        )
+    return (
+        f"{modeline}\nkind: journey\nid: {ident}\ntitle: {_q(title)}\n"
+        'summary: "What the customer wants to get done, in one sentence (replace this text)"\n'
+        f"reviewed: {today.isoformat()}   # the day someone last checked this journey against reality\n"
+        "# owner: team-id\n# life_event: life-event-id\n# need_groups: [need-group-id]\n# tags: [a tag]\n"
+        "phases:\n"
+        "  - id: find-out\n    name: Find out\n    steps:\n"
+        "      - id: first-step\n        name: First step\n"
+        '        does: "What the customer does in this step (replace this text)"\n'
+        "        # owner: team-id\n        # channels: [web]\n        # waiting: 3 days\n"
+        "        # duration: 30 minutes\n        # emotion: {need-group-id: 0}\n"
+        "        # pain_points:\n        #   - id: pain-id\n        #     text: What hurts\n"
+        "# root_causes:\n#   - id: root-cause-id\n#     text: Why it hurts\n"
+    )
+
+
+_LIST_ITEM = re.compile(r"^(\s*)- ")
+
+
+def _append_to_list(text: str, keys: tuple[str, ...], entry: str) -> str:
+    """Insert entry as the last item of the list at keys (the last entry of nested lists), keeping the rest."""
+    lines = text.splitlines(keepends=True)
+    start, end, indent = 0, len(lines), -1
+    for key in keys:
+        found = None
+        for i in range(start, end):
+            stripped = lines[i].lstrip(" -")
+            if stripped.startswith(f"{key}:") and _indent(lines[i]) > indent:
+                found = i  # the last occurrence: nested lists take their last entry
+        if found is None:
+            return _add_key(lines, start, end, indent, keys[keys.index(key) :], entry)
+        indent = _indent(lines[found]) + (2 if lines[found].lstrip().startswith("- ") else 0)
+        start = found + 1
+        end = _block_end(lines, start, indent)
+    item_indent = indent + 2
+    for i in range(start, end):
+        match = _LIST_ITEM.match(lines[i])
+        if match:
+            item_indent = len(match.group(1))
+            break
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    block = "".join(" " * item_indent + line + "\n" if line else "\n" for line in entry.splitlines())
+    if end and not lines[end - 1].endswith("\n"):
+        lines[end - 1] += "\n"
+    return "".join(lines[:end]) + block + "".join(lines[end:])
+
+
+def _add_key(lines: list[str], start: int, end: int, indent: int, keys: tuple[str, ...], entry: str) -> str:
+    """Add the missing keys (and the entry) after the last list item of the block, or at the file's end."""
+    pad = 0
+    for i in range(start, end):
+        match = _LIST_ITEM.match(lines[i])
+        if match and indent >= 0:
+            pad = len(match.group(1)) + 2
+            break
+    body = ""
+    for depth, key in enumerate(keys[:-1]):
+        body += " " * (pad + 2 * depth) + f"{key}:\n"
+    body += " " * (pad + 2 * (len(keys) - 1)) + f"{keys[-1]}:\n"
+    item_pad = pad + 2 * len(keys)
+    body += "".join(" " * item_pad + line + "\n" for line in entry.splitlines())
+    text = "".join(lines[:end])
+    if text and not text.endswith("\n"):
+        text += "\n"
+    return text + body + "".join(lines[end:])
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _block_end(lines: list[str], start: int, indent: int) -> int:
+    for i in range(start, len(lines)):
+        stripped = lines[i].strip()
+        if not stripped or stripped.startswith("#") or _indent(lines[i]) > indent:
+            continue
+        # a list written at its key's own indentation ("teams:\n- id: x") goes on
+        if not (stripped.startswith("- ") and _indent(lines[i]) == indent >= 0):
+            return i
+    return len(lines)
+
+
+def create(root: Path, kind: str, ident: str, title: str | None = None, today: dt.date | None = None) -> Created:
+    """Write the new entity into the handbook at root; raise ScaffoldError if its id is taken."""
+    spec = KINDS[kind]
+    today = today or dt.date.today()
+    if not root.is_dir():
+        raise ScaffoldError(f"{root}: the handbook folder does not exist (give it with --dir)")
+    if not re.match(SLUG_PATTERN, ident):
+        raise ScaffoldError(
+            f"'{ident}' is not a valid id: use lower-case letters, digits and single hyphens, e.g. 'moving-house'"
+        )
+    folder = _scan(root)
+    taken = folder.ids[kind].get(ident)
+    if taken is not None:
+        path, line = taken
+        raise ScaffoldError(
+            f"{display_path(path)}:{line}: a {kind} with id '{ident}' already exists; choose another id"
+        )
+    title = title or ident.replace("-", " ").capitalize()
+    if not spec.list_path:
+        target = root / spec.default_file.format(id=ident)
+        if spec.name == "need-group" and not (root / "need-groups").is_dir():
+            target = root / f"{ident}.yml"
+        if target.exists():
+            raise ScaffoldError(f"{display_path(target)}:1: the file already exists; choose another id")
+        modeline = MODELINE + _schema_ref(folder, target, spec.file_kind)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_own_file(kind, ident, title, modeline, today), encoding="utf-8")
+        return Created(target, False, spec.next_steps)
+    entry = _entry(kind, ident, title, folder, today)
+    existing = folder.files.get(spec.file_kind, [])
+    if existing:
+        target = existing[0][0]
+        text = target.read_text(encoding="utf-8")
+        target.write_text(_append_to_list(text, spec.list_path, entry), encoding="utf-8")
+        return Created(target, True, spec.next_steps)
+    target = root / spec.default_file
+    modeline = MODELINE + _schema_ref(folder, target, spec.file_kind)
+    head = f"{modeline}\nkind: {spec.file_kind}\n"
+    if spec.name == "backlog-item":
+        head += (
+            "problem_areas:\n  - id: first-problem-area\n    name: First problem area\n"
+            "    development_areas:\n      - id: first-development-area\n        name: First development area\n"
+        )
+    target.write_text(_append_to_list(head, spec.list_path, entry), encoding="utf-8")
+    return Created(target, False, spec.next_steps)
