@@ -11,7 +11,6 @@ from ..core.handbook import Handbook
 from .backlog_pages import render_backlog
 from .blueprint_page import render_blueprint
 from .context import Context, Page
-from .text import attr
 from .index_pages import (
     abbreviations,
     render_glossary,
@@ -23,6 +22,7 @@ from .index_pages import (
 from .journey_page import render_journey
 from .need_group_pages import render_need_group
 from .steering_pages import render_comparison, render_failure_demand, render_metrics
+from .text import attr
 
 
 def render_site(book: Handbook, language: str = "en") -> list[Page]:
