@@ -15,16 +15,17 @@ from pathlib import Path
 from .core import HandbookError, format_problems, load_handbook
 from .core.analysis import gap_problems
 from .core.problems import Problem
+from .render.escape import terminal
 from .schema import write_schemas
 
 
 def _report(problems: Sequence[Problem], fmt: str) -> None:
     if fmt == "github":
         for problem in problems:
-            print(problem.format_github())
+            print(terminal(problem.format_github()))
         print(f"{len(problems)} problem(s) found.", file=sys.stderr)
     else:
-        print(format_problems(problems), file=sys.stderr)
+        print(terminal(format_problems(problems)), file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -40,7 +41,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             return 1
     count = len(book.journeys)
     print(
-        f"{args.path}: OK ({count} journeys, {len(book.need_groups)} need groups, "
+        f"{terminal(args.path)}: OK ({count} journeys, {len(book.need_groups)} need groups, "
         f"{len(book.backlog)} backlog items, {len(book.metrics)} metrics)"
     )
     return 0

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from .core import HandbookCache, HandbookError, format_problems, load_handbook
 from .render import glossary_abbreviations, nav_sections, render_site
+from .render.escape import terminal
 from .render.labels import labels_for
 
 log = get_plugin_logger(__name__)
@@ -96,7 +97,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         try:
             book = load_handbook(data_dir, self.cache, display_root=root)
         except HandbookError as exc:
-            raise PluginError(f"journeybook: the handbook data has problems\n{format_problems(exc.problems)}") from None
+            problems = terminal(format_problems(exc.problems))
+            raise PluginError(f"journeybook: the handbook data has problems\n{problems}") from None
         language = str(config.theme.get("language") or "en")
         docs_dir = Path(config.docs_dir)
         for page in render_site(book, language):
