@@ -2,9 +2,11 @@
 
 on_config   makes sure the Markdown extensions the pages use are enabled and
             puts the self-hosted Mermaid first in extra_javascript;
-on_files    loads the YAML (cached between `mkdocs serve` rebuilds), adds a
-            generated file per page, the Mermaid and CSS assets, and expands
-            the nav;
+on_pre_build  loads the YAML (cached between `mkdocs serve` rebuilds) and
+            renders every page, before MkDocs empties site_dir, so a failed
+            build leaves the previous site as it was;
+on_files    adds a generated file per page, the Mermaid and CSS assets, and
+            expands the nav;
 on_page_markdown  appends the glossary as abbreviations (tooltips);
 on_serve    watches the YAML folder.
 """
@@ -24,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
 from .core import HandbookCache, HandbookError, format_problems, load_handbook
-from .render import glossary_abbreviations, nav_sections, render_site
+from .render import Page, glossary_abbreviations, nav_sections, render_site
 from .render.escape import terminal
 from .render.labels import labels_for
 
@@ -53,6 +55,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def __init__(self) -> None:
         self.cache = HandbookCache()
         self.abbreviations = ""
+        self.pages: list[Page] = []
+        self.sections: dict[str, list[object]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
@@ -90,8 +94,12 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             config.extra_css.append(CSS_URI)
         return config
 
-    @event_priority(10)
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Load and render everything before MkDocs empties site_dir.
+
+        MkDocs 1.6 cleans site_dir after this event and before on_files, so a
+        mistake in the data raised here leaves the previous site as it was.
+        """
         data_dir = self._path(config, self.config.data_dir)
         root = Path(config.config_file_path).parent
         try:
@@ -100,22 +108,29 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             problems = terminal(format_problems(exc.problems))
             raise PluginError(f"journeybook: the handbook data has problems\n{problems}") from None
         language = str(config.theme.get("language") or "en")
-        docs_dir = Path(config.docs_dir)
-        for page in render_site(book, language):
-            if files.get_file_from_path(page.path) is not None:
+        self.pages = render_site(book, language)
+        for page in self.pages:
+            if (Path(config.docs_dir) / page.path).exists():
                 raise PluginError(
                     f"journeybook: docs/{page.path} exists and would be replaced by a generated page; "
                     "rename or remove it"
                 )
+        self.abbreviations = glossary_abbreviations(book, language) if self.config.tooltips else ""
+        self.sections = nav_sections(book, language)
+
+    @event_priority(10)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir)
+        for page in self.pages:
             file = File.generated(config, page.path, content=page.content)
             if page.source is not None:
                 file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(file)
         files.append(File.generated(config, MERMAID_URI, abs_src_path=str(self._path(config, self.config.mermaid_js))))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "journeybook.css")))
-        self.abbreviations = glossary_abbreviations(book, language) if self.config.tooltips else ""
         if self.config.expand_nav and config.nav is not None:
-            config.nav = self._expand(config.nav, nav_sections(book, language), labels_for(language))
+            language = str(config.theme.get("language") or "en")
+            config.nav = self._expand(config.nav, self.sections, labels_for(language))
         log.debug("generated %d pages (cache: %d hits, %d misses)", len(files), self.cache.hits, self.cache.misses)
         return files
 
