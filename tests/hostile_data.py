@@ -95,6 +95,13 @@ def _walk(data: Any, model: type[BaseModel], visit: Visitor, folder: Path) -> No
 def poison_file(path: Path, visit: Visitor) -> int:
     """Rewrite one YAML file with visit(text, is_markdown) applied to each free-text value."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    count = replace_free_text(data, path.parent, visit)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return count
+
+
+def replace_free_text(data: Any, folder: Path, visit: Visitor) -> int:
+    """Apply visit(text, is_markdown) to each free-text value of one file's loaded YAML, in place."""
     model = FILE_KINDS.get(data.get("kind", "")) if isinstance(data, dict) else None
     if model is None:
         return 0
@@ -105,8 +112,7 @@ def poison_file(path: Path, visit: Visitor) -> int:
         count += 1
         return visit(text, markdown)
 
-    _walk(data, model, counting, path.parent)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _walk(data, model, counting, folder)
     return count
 
 
