@@ -18,6 +18,7 @@ from .core.analysis import gap_problems
 from .core.freshness import review_problems, today
 from .core.handbook import YAML_SUFFIXES
 from .core.problems import Problem, display_path
+from .render.escape import terminal
 from .scaffold import KINDS, ScaffoldError, create
 from .schema import write_schemas
 
@@ -25,10 +26,10 @@ from .schema import write_schemas
 def _report(problems: Sequence[Problem], fmt: str) -> None:
     if fmt == "github":
         for problem in problems:
-            print(problem.format_github())
+            print(terminal(problem.format_github()))
         print(f"{len(problems)} problem(s) found.", file=sys.stderr)
     else:
-        print(format_problems(problems), file=sys.stderr)
+        print(terminal(format_problems(problems)), file=sys.stderr)
 
 
 def _handbook_root(file: Path) -> Path | None:

@@ -2,11 +2,13 @@
 
 on_config   makes sure the Markdown extensions the pages use are enabled and
             puts the self-hosted Mermaid first in extra_javascript;
-on_files    loads the YAML (cached between `mkdocs serve` rebuilds), adds a
-            generated file per page, the Mermaid and CSS assets, and expands
-            the nav; under `mkdocs serve` a data mistake does not stop the
-            server: every page shows the located messages instead, until the
-            file is fixed;
+on_pre_build  loads the YAML (cached between `mkdocs serve` rebuilds) and
+            renders every page, before MkDocs empties site_dir, so a failed
+            build leaves the previous site as it was;
+on_files    adds a generated file per page, the Mermaid and CSS assets, and
+            expands the nav; under `mkdocs serve` a data mistake does not stop
+            the server: every page shows the located messages instead, until
+            the file is fixed;
 on_page_markdown  appends the glossary as abbreviations (tooltips);
 on_page_context   dates a generated page by its YAML file's last commit;
 on_serve    watches the YAML folder.
@@ -30,7 +32,8 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
 from .core import HandbookCache, HandbookError, Problem, format_problems, load_handbook
-from .render import glossary_abbreviations, nav_sections, render_site
+from .render import Page, glossary_abbreviations, nav_sections, render_site
+from .render.escape import terminal
 from .render.labels import labels_for
 from .render.text import inline
 
@@ -66,6 +69,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.generated: set[str] = set()
         self.sources: dict[str, Path] = {}
         self.changed: dict[Path, str] = {}
+        self.pages: list[Page] = []
+        self.sections: dict[str, list[object]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
@@ -104,42 +109,55 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             config.extra_css.append(CSS_URI)
         return config
 
-    @event_priority(10)
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Load and render everything before MkDocs empties site_dir.
+
+        MkDocs 1.6 cleans site_dir after this event and before on_files, so a
+        mistake in the data raised here leaves the previous site as it was.
+        Under `mkdocs serve` the mistake is kept instead, for on_files to show.
+        """
         data_dir = self._path(config, self.config.data_dir)
         root = Path(config.config_file_path).parent
         try:
             book = load_handbook(data_dir, self.cache, display_root=root)
         except HandbookError as exc:
             if not self.serving:
-                raise PluginError(
-                    f"journeybook: the handbook data has problems\n{format_problems(exc.problems)}"
-                ) from None
-            return self._error_site(files, config, exc.problems)
+                problems = terminal(format_problems(exc.problems))
+                raise PluginError(f"journeybook: the handbook data has problems\n{problems}") from None
+            self.problems = list(exc.problems)
+            return
         self.problems = []
         for warning in book.warnings:
             # INFO, not WARNING: validate exits 0 on these, so a strict build must not fail on them.
-            log.info("journeybook: %s", warning.format_text())
+            log.info("journeybook: %s", terminal(warning.format_text()))
         language = str(config.theme.get("language") or "en")
-        docs_dir = Path(config.docs_dir)
-        pages = render_site(book, language)
-        for page in pages:
-            if files.get_file_from_path(page.path) is not None:
+        self.pages = render_site(book, language)
+        for page in self.pages:
+            if (Path(config.docs_dir) / page.path).exists():
                 raise PluginError(
                     f"journeybook: docs/{page.path} exists and would be replaced by a generated page; "
                     "rename or remove it"
                 )
+        self.abbreviations = glossary_abbreviations(book, language) if self.config.tooltips else ""
+        self.sections = nav_sections(book, language)
+
+    @event_priority(10)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.problems:
+            return self._error_site(files, config, self.problems)
+        docs_dir = Path(config.docs_dir)
+        for page in self.pages:
             file = File.generated(config, page.path, content=page.content)
             if page.source is not None:
                 file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
                 self.sources[page.path] = page.source
             files.append(file)
-        self.generated = {page.path for page in pages}
+        self.generated = {page.path for page in self.pages}
         files.append(File.generated(config, MERMAID_URI, abs_src_path=str(self._path(config, self.config.mermaid_js))))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "journeybook.css")))
-        self.abbreviations = glossary_abbreviations(book, language) if self.config.tooltips else ""
         if self.config.expand_nav and config.nav is not None:
-            config.nav = self._expand(config.nav, nav_sections(book, language), labels_for(language))
+            language = str(config.theme.get("language") or "en")
+            config.nav = self._expand(config.nav, self.sections, labels_for(language))
         log.debug("generated %d pages (cache: %d hits, %d misses)", len(files), self.cache.hits, self.cache.misses)
         return files
 
@@ -168,7 +186,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         The terminal gets the same messages as an error; the browser reloads
         by itself when the fixed file triggers the next rebuild.
         """
-        log.error("the handbook data has problems\n%s", format_problems(problems))
+        log.error("the handbook data has problems\n%s", terminal(format_problems(problems)))
         self.problems = problems
         wanted = set(self.generated) | set(_nav_pages(config.nav))
         for path in sorted(wanted):

@@ -10,6 +10,7 @@ from ..core.analysis import gaps, priority_score, ranked_backlog
 from ..core.handbook import BacklogEntry
 from . import mermaid
 from .context import Context
+from .escape import csv_cell
 from .text import block, bullets, inline, link, number, rel, table
 from .trace_blocks import journey_trace
 
@@ -53,7 +54,7 @@ def _csv(records: list[dict[str, object]]) -> str:
     writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({k: " ".join(v) if isinstance(v, list) else v for k, v in record.items()})
+        writer.writerow({k: csv_cell(" ".join(v) if isinstance(v, list) else v) for k, v in record.items()})
     return out.getvalue()
 
 

@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from ..core.analysis import Backlinks, backlinks
 from ..core.freshness import DueReview, due_for_review, today
 from ..core.handbook import Handbook, journey_steps
 from ..core.models import JourneyFile, Step
+from .escape import front_matter
 from .labels import labels_for
-from .text import attr, inline, link, rel
+from .text import inline, link, rel
 
 
 @dataclass
@@ -162,13 +161,12 @@ class Context:
         tags: list[str] | None = None,
         boost: float | None = None,
     ) -> None:
-        meta: dict[str, object] = {"title": attr(title)}
+        meta: dict[str, object] = {"title": title}
         if tags:
-            meta["tags"] = [attr(t) for t in tags]
+            meta["tags"] = tags
         if boost:
             meta["search"] = {"boost": boost}
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-        self.pages.append(Page(path, f"---\n{front}---\n\n{body.strip()}\n", title, source))
+        self.pages.append(Page(path, f"{front_matter(meta)}\n{body.strip()}\n", title, source))
 
     def add_data(self, path: str, content: str) -> None:
         self.pages.append(Page(path, content))

@@ -23,6 +23,7 @@ from ..core.handbook import journey_pain_points, journey_steps
 from ..core.models import EMOTION_MAX, EMOTION_MIN, GainPoint, JourneyFile, PainPoint, Step
 from . import mermaid
 from .context import Context, journey_state_label
+from .escape import quoted_title
 from .metric_blocks import metric_summary
 from .review_pages import review_notice
 from .text import block, bullets, details, hours_text, indent, inline, link, number, rel, table
@@ -288,7 +289,7 @@ def _group_tabs(ctx: Context, journey: JourneyFile, here: str) -> str:
         body = f"{ctx.group_link(here, gid)}: {inline(group.summary)}\n\n" + table(
             [L["step"], L["emotion"], L["pain_points"], L["gain_points"]], rows
         )
-        tabs.append(f'=== "{inline(group.name)}"\n\n{indent(body)}')
+        tabs.append(f'=== "{quoted_title(group.name)}"\n\n{indent(body)}')
     return "\n\n".join(tabs)
 
 

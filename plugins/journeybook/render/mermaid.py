@@ -23,6 +23,8 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .escape import mermaid_label as label
+
 with contextlib.redirect_stdout(io.StringIO()):
     from mermaid.flowchart import FlowChart, Link, Node
     from mermaid.userjourney import Actor, Section, Task, UserJourney
@@ -30,11 +32,6 @@ with contextlib.redirect_stdout(io.StringIO()):
 #: Line colours for charts with several series (need groups), distinguishable
 #: in both colour schemes and for the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
-
-
-def label(text: str) -> str:
-    """Escape one label for any Mermaid diagram."""
-    return "".join(c if (c.isalnum() and c.isprintable()) or c == " " else f"#{ord(c)};" for c in text)
 
 
 class Ids:

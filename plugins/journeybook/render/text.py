@@ -1,96 +1,17 @@
-"""Escaping editor text for the places it lands in generated Markdown.
+"""Building blocks of generated Markdown: links, tables, lists, numbers, durations.
 
-Two kinds of text come from the YAML. Plain text (names, steps, pain points)
-must read exactly as typed: every character with a meaning in Markdown or
-HTML becomes a numeric entity, so ``*``, ``<script>`` or ``[x](y)`` show as
-written and never format, link or run. Markdown fields (descriptions,
-portraits) may format, but are rendered to HTML here and cleaned by nh3 with
-an allow-list of tags and of URL schemes, so raw HTML and ``javascript:``
-links never reach a page live.
+Editor text enters these only through the helpers of :mod:`.escape`, one per
+place text lands; they are re-exported here because nearly every renderer
+uses ``inline``, ``attr`` and ``block`` together with these building blocks.
 """
 
 from __future__ import annotations
 
-import html
 import posixpath
-import re
 
-import markdown
-import nh3
+from .escape import attr, block, inline, quoted_title
 
-# Characters that make Markdown or HTML syntax anywhere in a line, escaped as
-# numeric entities (Python-Markdown passes entities through as text, in tables
-# and headings alike). Characters that only matter at the start of a line
-# ('#', '-', '+', '>', '1.') are escaped there alone: every entity is one more
-# inline match for Python-Markdown, and large handbooks have a lot of text.
-_SPECIAL = "\\`*_{}[]<>&|~^="
-_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL} | {"\n": " ", "\r": " ", "\t": " "})
-_EMOJI_COLON = re.compile(r":(?=\w)")  # ':name:' would become an emoji with pymdownx.emoji
-_LINE_START = re.compile(r"^(?:(\d+)([.)])|([#+\-=]))")
-
-
-def _entity(char: str) -> str:
-    return f"&#{ord(char)};"
-
-
-_ALLOWED_TAGS = {
-    "p",
-    "em",
-    "strong",
-    "a",
-    "ul",
-    "ol",
-    "li",
-    "code",
-    "pre",
-    "blockquote",
-    "br",
-    "h4",
-    "h5",
-    "h6",
-    "del",
-    "hr",
-}
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-_URL_SCHEMES = {"http", "https", "mailto", "tel"}
-
-
-def inline(text: str) -> str:
-    """Plain editor text, safe inline anywhere in Markdown (tables, headings, lists)."""
-    out = _EMOJI_COLON.sub("&#58;", " ".join(text.translate(_TABLE).split()))
-    start = _LINE_START.match(out)
-    if start and start.group(1):
-        out = start.group(1) + _entity(start.group(2)) + out[start.end() :]
-    elif start:
-        out = _entity(out[0]) + out[1:]
-    if out.endswith("#"):  # a closing '#' would be cut from an ATX heading
-        out = out[:-1] + _entity("#")
-    return out
-
-
-def attr(text: str) -> str:
-    """Text for an HTML attribute value in double quotes."""
-    return html.escape(" ".join(text.split()), quote=True)
-
-
-def block(text: str) -> str:
-    """An editor's Markdown field as sanitised HTML, on one line so Markdown keeps it whole.
-
-    Raw HTML written by the editor is escaped, not dropped: nothing an editor
-    writes is lost, it just does not run.
-    """
-    if not text.strip():
-        return ""
-    rendered = markdown.markdown(html.escape(text, quote=False), extensions=["sane_lists"])
-    cleaned = nh3.clean(
-        rendered,
-        tags=_ALLOWED_TAGS,
-        attributes=_ALLOWED_ATTRIBUTES,
-        url_schemes=_URL_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
-    one_line = " ".join(cleaned.split())
-    return f'<div class="jb-prose">{one_line}</div>'
+__all__ = ["attr", "block", "bullets", "details", "hours_text", "indent", "inline", "link", "number", "rel", "table"]
 
 
 def link(label: str, target: str) -> str:
@@ -116,7 +37,7 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 
 def details(title: str, body: str) -> str:
     """A collapsed admonition (pymdownx.details) holding body, e.g. a diagram's table equivalent."""
-    return f'??? info "{title}"\n\n{indent(body)}'
+    return f'??? info "{quoted_title(title)}"\n\n{indent(body)}'
 
 
 def indent(text: str, spaces: int = 4) -> str:
