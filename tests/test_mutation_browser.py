@@ -20,10 +20,9 @@ import pytest
 from conftest import EXAMPLE, build_site, write_config
 from hostile_data import PAYLOAD, poison_handbook
 from journeybook.core import load_handbook
-from test_browser import Visit, browser, serve
+from test_browser import Visit, serve
 
 pytestmark = pytest.mark.browser
-__all__ = ["browser"]  # the shared session fixture, imported so pytest finds it here
 
 
 # Everything a payload could have become, looked for in the page and in every (opened) shadow root.
