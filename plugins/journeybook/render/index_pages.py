@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.analysis import TeamView, handoffs, team_views
-from ..core.models import JourneyFile
+from ..core.models import Insight, JourneyFile
 from .context import Context, journey_state_label
 from .text import block, bullets, inline, link, rel, table
 
@@ -128,27 +128,56 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
     ctx.add(here, team.name, "\n\n".join(out), origin.path if origin else None, [L["team"]])
 
 
-def render_insights(ctx: Context) -> None:
+def _insight_entry(ctx: Context, here: str, insight: Insight) -> str:
     L = ctx.L
-    here = ctx.INSIGHTS_INDEX
-    out = [f"# {L['insights']}", L["insights_intro"]]
+    facts = [
+        f"**{L['type']}:** {L['insight_' + insight.type]}",
+        f"**{L['status']}:** {L['status_' + insight.status]}",
+        f"**{L['source']}:** {inline(insight.source)}",
+    ]
+    if insight.date:
+        facts.append(f"**{L['date']}:** {insight.date.isoformat()}")
+    facts.append(f"**{L['about']}:** " + ", ".join(ctx.ref_link(here, r) for r in insight.about))
+    if insight.need_groups:
+        facts.append(f"**{L['need_groups']}:** {ctx.group_names(here, insight.need_groups)}")
+    quote = f"> {inline(insight.text)}" if insight.type == "quote" else inline(insight.text)
+    return f'<span id="insight-{insight.id}"></span>\n\n{quote}\n\n' + bullets(facts)
+
+
+def _insights_page(ctx: Context, here: str, title: str, heading: str, insights: list[Insight]) -> None:
+    out = [f"# {heading}", ctx.L["insights_intro"]]
+    body = "\n\n".join(out) + "\n\n" + "\n\n---\n\n".join(_insight_entry(ctx, here, i) for i in insights)
+    origin = ctx.book.origin("insight", insights[0].id) if insights else None
+    ctx.add(here, title, body, origin.path if origin else None)
+
+
+def render_insights(ctx: Context) -> None:
+    """All insights on one page; for many, a summary and a page per journey (`Context.insights_split`)."""
+    L = ctx.L
+    if not ctx.insights_split:
+        _insights_page(ctx, ctx.INSIGHTS_INDEX, L["insights"], L["insights"], list(ctx.book.insights.values()))
+        return
+    by_page: dict[str, list[Insight]] = {}
     for insight in ctx.book.insights.values():
-        facts = [
-            f"**{L['type']}:** {L['insight_' + insight.type]}",
-            f"**{L['status']}:** {L['status_' + insight.status]}",
-            f"**{L['source']}:** {inline(insight.source)}",
-        ]
-        if insight.date:
-            facts.append(f"**{L['date']}:** {insight.date.isoformat()}")
-        facts.append(f"**{L['about']}:** " + ", ".join(ctx.ref_link(here, r) for r in insight.about))
-        if insight.need_groups:
-            facts.append(f"**{L['need_groups']}:** {ctx.group_names(here, insight.need_groups)}")
-        quote = f"> {inline(insight.text)}" if insight.type == "quote" else inline(insight.text)
-        out.append(f'<span id="insight-{insight.id}"></span>\n\n{quote}\n\n' + bullets(facts))
-    first = next(iter(ctx.book.insights), None)
-    origin = ctx.book.origin("insight", first) if first else None
-    body = "\n\n".join(out[:2]) + "\n\n" + "\n\n---\n\n".join(out[2:])
-    ctx.add(here, L["insights"], body, origin.path if origin else None)
+        by_page.setdefault(ctx.insight_page(insight.id), []).append(insight)
+    here = ctx.INSIGHTS_INDEX
+    rows = []
+    for journey in ctx.book.journeys.values():
+        page = ctx.journey_insights_path(journey.id)
+        if page in by_page:
+            title = f"{L['insights']}: {journey.title}"
+            _insights_page(ctx, page, title, f"{L['insights']}: {ctx.journey_link(page, journey.id)}", by_page[page])
+            rows.append(
+                (
+                    len(by_page[page]),
+                    [ctx.journey_link(here, journey.id), link(str(len(by_page[page])), rel(here, page))],
+                )
+            )
+    rows.sort(key=lambda r: -r[0])
+    body = f"# {L['insights']}\n\n{L['insights_intro']}\n\n" + table(
+        [L["journey"], L["insights"]], [r[1] for r in rows]
+    )
+    ctx.add(here, L["insights"], body)
 
 
 def render_glossary(ctx: Context) -> None:
