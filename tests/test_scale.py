@@ -11,6 +11,7 @@ import pytest
 
 from conftest import build_site, write_config
 from journeybook.core import load_handbook
+from journeybook.render import render_site
 from synthetic import generate
 
 JOURNEYS = 24
@@ -19,6 +20,7 @@ MAX_PAGE_BYTES = 500_000
 """The per-page budget documented in docs/reference.md, for a handbook of 1000 journeys."""
 CHROME_BYTES = 30_000
 PER_JOURNEY_BYTES = 450
+MARKDOWN_ROW_BYTES = 300
 
 
 def _config(tmp: Path, data: Path) -> Path:
@@ -159,3 +161,23 @@ def test_a_rebuild_after_one_edit_rewrites_only_that_journey_pages(tmp_path: Pat
     assert untouched.stat().st_mtime_ns == before[0]
     assert edited.stat().st_mtime_ns != before[1]
     assert "Step zero" in edited.read_text("utf-8")
+
+
+def _page_sizes(tmp: Path, journeys: int) -> dict[str, int]:
+    data = tmp / f"data-{journeys}"
+    data.mkdir()
+    generate(data, journeys, 10)
+    return {p.path: len(p.content.encode()) for p in render_site(load_handbook(data)) if p.path.endswith(".md")}
+
+
+def test_no_page_grows_by_more_than_a_summary_row_per_journey(tmp_path: Path) -> None:
+    """Doubling the journeys adds at most a short row per journey to any page: every step, pain point,
+    insight, metric and handoff beyond a page's budget moves to a page of its own journey (or metric).
+
+    The backlog and failure-demand pages are left out: they are being redesigned on their own."""
+    small, large_sizes = _page_sizes(tmp_path, 30), _page_sizes(tmp_path, 60)
+    for path in ("backlog/index.md", "failure-demand/index.md"):
+        small.pop(path)
+    for path, size in small.items():
+        growth = (large_sizes[path] - size) / 30
+        assert growth < MARKDOWN_ROW_BYTES, (path, growth)

@@ -65,7 +65,7 @@ def render_teams(ctx: Context) -> None:
                 ctx.team_link(here, tid),
                 inline(team.organisation),
                 str(len(view.steps)),
-                ", ".join(ctx.journey_link(here, j) for j in journeys) or "–",
+                _journey_list(ctx, here, tid, journeys),
             ]
         )
     counts = [[ctx.journey_link(here, j.id), str(len(handoffs(j)))] for j in book.journeys.values()]
@@ -95,7 +95,10 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
         out.append(block(team.description))
     if team.contact:
         out.append(inline(team.contact))
-    if view.steps:
+    large = len(view.steps) + len(view.receives_from) + len(view.hands_to) > TEAM_PAGE_MAX_ROWS
+    if large:
+        out.append(_team_summary(ctx, here, view))
+    elif view.steps:
         rows = [
             [ctx.step_link(here, s.journey.id, s.step.id), ctx.journey_link(here, s.journey.id), inline(s.step.does)]
             for s in view.steps
@@ -105,7 +108,7 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
         (L["receives_from"], view.receives_from, "from_team"),
         (L["hands_to"], view.hands_to, "to_team"),
     ):
-        if pairs:
+        if pairs and not large:
             rows = [
                 [
                     ctx.team_link(here, getattr(h, other)),
@@ -117,7 +120,10 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
             ]
             out.append(f"## {title}\n\n" + table([L["team"], L["from"], L["to"], L["journey"]], rows))
     items = [e for e in ctx.book.backlog.values() if e.item.owner == tid]
-    if items:
+    if len(items) > TEAM_PAGE_MAX_ROWS:
+        backlog = link(f"{L['backlog']} ({len(items)})", rel(here, ctx.BACKLOG_INDEX))
+        out.append(f"## {L['backlog_items']}\n\n{backlog}")
+    elif items:
         out.append(
             f"## {L['backlog_items']}\n\n"
             + bullets([f"{ctx.backlog_link(here, e.item.id)} ({L['status_' + e.item.status]})" for e in items])
@@ -149,6 +155,32 @@ def _insights_page(ctx: Context, here: str, title: str, heading: str, insights: 
     body = "\n\n".join(out) + "\n\n" + "\n\n---\n\n".join(_insight_entry(ctx, here, i) for i in insights)
     origin = ctx.book.origin("insight", insights[0].id) if insights else None
     ctx.add(here, title, body, origin.path if origin else None)
+
+
+TEAM_PAGE_MAX_ROWS = 200
+"""Rows a team page lists step by step; beyond it, one row per journey (and the backlog by link)."""
+
+
+def _journey_list(ctx: Context, here: str, tid: str, journeys: list[str]) -> str:
+    """The journeys a team works in; their number, linked to the team page, once there are many."""
+    if len(journeys) > 10:
+        return link(str(len(journeys)), rel(here, ctx.team_path(tid)))
+    return ", ".join(ctx.journey_link(here, j) for j in journeys) or "–"
+
+
+def _team_summary(ctx: Context, here: str, view: TeamView) -> str:
+    """A team's work per journey: owned steps, handoffs received and given; the journey page has each step."""
+    L = ctx.L
+    counts: dict[str, list[int]] = {}
+    for s in view.steps:
+        counts.setdefault(s.journey.id, [0, 0, 0])[0] += 1
+    for column, pairs in ((1, view.receives_from), (2, view.hands_to)):
+        for journey, _ in pairs:
+            counts.setdefault(journey.id, [0, 0, 0])[column] += 1
+    rows = [[ctx.journey_link(here, j), *(str(n) for n in c)] for j, c in counts.items()]
+    return f"## {L['owned_steps']}\n\n" + table(
+        [L["journey"], L["owned_steps"], L["receives_from"], L["hands_to"]], rows
+    )
 
 
 def render_insights(ctx: Context) -> None:
