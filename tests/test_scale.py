@@ -138,10 +138,13 @@ def test_mermaid_is_loaded_only_where_a_diagram_is_drawn(example_site: Path, lar
         assert with_diagram and without
 
 
-def test_diagram_source_is_not_indexed_for_search(example_site: Path) -> None:
-    index = (example_site / "search" / "search_index.json").read_text("utf-8")
+def test_diagram_source_and_its_tables_are_not_indexed_for_search(large: tuple[Path, Path]) -> None:
+    _, site = large
+    index = (site / "search" / "search_index.json").read_text("utf-8")
     assert "flowchart" not in index and "xychart-beta" not in index
-    assert "Breast cancer diagnosis and treatment (today)" in index
+    # the first measurement is only in a metric's chart and its collapsed table of values
+    assert "2026-01-31" not in index
+    assert "Generated journey 7" in index and "Something hurts here." in index
 
 
 def test_a_rebuild_after_one_edit_rewrites_only_that_journey_pages(tmp_path: Path) -> None:

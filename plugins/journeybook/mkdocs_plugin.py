@@ -162,8 +162,14 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         return markdown
 
     def on_page_content(self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        """Diagram source is markup, not what a reader searches for: keep it out of the search index."""
-        return html.replace('<pre class="mermaid">', '<pre class="mermaid" data-search-exclude>')
+        """Keep diagram source, and the collapsed tables that repeat a diagram's data, out of the search index.
+
+        A reader searches for titles, steps, pain points, needs and terms; those are in the page's text.
+        """
+        html = html.replace('<pre class="mermaid">', '<pre class="mermaid" data-search-exclude>')
+        if page.file.generated_by is not None:
+            html = html.replace('<details class="info">', '<details class="info" data-search-exclude>')
+        return html
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
         """Pages with a diagram load Mermaid themselves, before the loader and the theme's bundle need it."""
