@@ -1,139 +1,221 @@
-"""How long the handbook takes to validate, render and build, on the example and on a large generated one.
+"""How the handbook scales: build, memory, site size, search index, validate and serve, at several sizes.
 
-Run by hand (`./dev bench`); it prints figures, it asserts nothing. The large
-handbook has --journeys journeys of --steps steps each, spread over 5 phases,
-with pain points, failure demand, backlog items and insights referring to them,
-so that every page kind and every cross-reference check does real work.
+Run by hand (`./dev bench`, or `./dev bench --journeys 50,200` for a quick
+run); it prints figures, it asserts nothing. For each N it generates a
+handbook of N journeys of --steps steps, spread over 5 phases, with pain
+points, failure demand, backlog items, metrics and insights referring to
+them, so that every page kind and every cross-reference check does real work.
+
+Every figure comes from a separate Python process (so peak memory is that
+process's own, `ru_maxrss`):
+
+- build (plugin): `mkdocs build` of the handbook with the journeybook plugin;
+- build (plain): the same pages written out by `journeybook export`, built by
+  mkdocs without the plugin, with the nav the plugin would make;
+- site size, largest page, search index: of the plugin's build;
+- validate: `journeybook validate` of the data;
+- serve edit: what `mkdocs serve --dirty` does after an editor changes one
+  step name in one journey file: one rebuild with the same plugin instance
+  (the instance, and its YAML cache, survive rebuilds under serve). The
+  browser reloads when this rebuild ends.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import EXAMPLE, build_site, write_config  # noqa: E402
-from journeybook.core import HandbookCache, load_handbook  # noqa: E402
-from journeybook.render import render_site  # noqa: E402
+from conftest import write_config  # noqa: E402
+from synthetic import generate  # noqa: E402
+
+# --- what each child process measures ----------------------------------------------
 
 
-def generate(folder: Path, journeys: int, steps: int) -> None:
-    shutil.copy(EXAMPLE / "organisation.yml", folder / "organisation.yml")
-    shutil.copytree(EXAMPLE / "need-groups", folder / "need-groups")
-    teams = ["primary-care", "referral-office", "breast-imaging", "eservices", "case-handling"]
-    items = []
-    insights = []
-    for j in range(journeys):
-        lines = [
-            "kind: journey",
-            f"id: journey-{j}",
-            f"title: Generated journey {j}",
-            "summary: A journey generated for the benchmark.",
-            "life_event: having-a-child",
-            "need_groups: [straight-to-the-point, uncertain, browser]",
-            "phases:",
-        ]
-        per_phase = max(1, steps // 5)
-        for p in range(5):
-            lines += [f"  - id: phase-{p}", f"    name: Phase {p}", "    steps:"]
-            for s in range(per_phase):
-                n = p * per_phase + s
-                lines += [
-                    f"      - id: step-{n}",
-                    f"        name: Step {n} <of> 'journey' {j}",
-                    "        does: Does something that takes a while.",
-                    "        channels: [web, phone]",
-                    "        waiting: 2 days",
-                    "        duration: 30 minutes",
-                    f"        owner: {teams[n % len(teams)]}",
-                    "        emotion: {straight-to-the-point: 1, uncertain: -1, browser: 0}",
-                    "        pain_points:",
-                    f"          - id: pain-{n}",
-                    "            text: Something hurts here.",
-                    "            root_causes: [cause]",
-                    "        failure_demand:",
-                    f"          - {{id: demand-{n}, reason: Calls, channel: phone, volume: 10, pain_point: pain-{n}}}",
-                    "        blueprint: {frontstage: [Staff help], backstage: [Staff check], support: [System]}",
-                ]
-                insights.append(
-                    f"  - {{id: insight-{j}-{n}, type: finding, text: Seen, status: observed, source: Test, "
-                    f"about: [journey-{j}/pain-{n}]}}"
-                )
-            if p == 0:
-                items.append(
-                    f"          - {{id: item-{j}, title: Fix journey {j}, owner: eservices, "
-                    f"priority: {{customer_value: 3, organisation_value: 3, effort: 2}}, "
-                    f"addresses: [journey-{j}/pain-0], metrics: [metric-{j}]}}"
-                )
-        lines += ["root_causes:", "  - id: cause", "    text: A cause."]
-        (folder / f"journey-{j}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (folder / "insights.yml").write_text("kind: insights\ninsights:\n" + "\n".join(insights) + "\n", "utf-8")
-    (folder / "backlog.yml").write_text(
-        "kind: backlog\nproblem_areas:\n  - id: area\n    name: Area\n    development_areas:\n"
-        "      - id: dev\n        name: Dev\n        items:\n" + "\n".join(items) + "\n",
-        "utf-8",
-    )
-    metrics = [
-        f"  - {{id: metric-{j}, name: Metric {j}, type: csi, about: [journey-{j}], target: 70, "
-        f"values: [{{date: 2026-01-31, value: 60}}, {{date: 2026-02-28, value: 65}}]}}"
-        for j in range(journeys)
-    ]
-    (folder / "metrics.yml").write_text("kind: metrics\nmetrics:\n" + "\n".join(metrics) + "\n", "utf-8")
-    shutil.copy(EXAMPLE / "glossary.yml", folder / "glossary.yml")
-
-
-def timed(label: str, fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    best, median = min(times), statistics.median(times)
-    print(f"  {label:<42} best {best * 1000:9.1f} ms   median {median * 1000:9.1f} ms   (n={repeat})")
-    return median
-
-
-def bench(name: str, data: Path, repeat: int, build_repeat: int) -> None:
-    files = len(list(data.rglob("*.yml")))
-    book = load_handbook(data)
-    steps = sum(len(p.steps) for j in book.journeys.values() for p in j.phases)
-    print(f"\n{name}: {files} YAML files, {len(book.journeys)} journeys, {steps} steps")
-    timed("load + validate (cold)", lambda: load_handbook(data), repeat)
-    cache = HandbookCache()
-    load_handbook(data, cache)
-    timed("load + validate (cached, serve rebuild)", lambda: load_handbook(data, cache), repeat)
-    pages = render_site(book)
-    print(f"  generated pages: {len(pages)}, {sum(len(p.content) for p in pages) / 1e6:.2f} MB of Markdown")
-    timed("render Markdown and Mermaid", lambda: render_site(book), repeat)
-    with tempfile.TemporaryDirectory() as tmp:
-        config = write_config(Path(tmp), data)
-        timed("mkdocs build (whole site)", lambda: build_site(config, Path(tmp) / "site", strict=False), build_repeat)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--journeys", type=int, default=100)
-    parser.add_argument("--steps", type=int, default=20)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--build-repeat", type=int, default=3)
-    args = parser.parse_args()
+def _quiet() -> None:
     import logging
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    bench("example handbook", EXAMPLE, args.repeat, args.build_repeat)
-    with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "journeys"
+
+
+def child_build(config_file: str, site_dir: str) -> float:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    _quiet()
+    start = time.perf_counter()
+    config = load_config(config_file, site_dir=site_dir)
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    config.plugins.on_shutdown()
+    return time.perf_counter() - start
+
+
+def child_serve_edit(config_file: str, site_dir: str, yaml_file: str) -> float:
+    """Build as `mkdocs serve --dirty` does, edit one YAML file, time the rebuild."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    _quiet()
+    config = load_config(config_file, site_dir=site_dir)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    path = Path(yaml_file)
+    path.write_text(path.read_text("utf-8").replace("name: Step 0 ", "name: Step zero ", 1), "utf-8")
+    start = time.perf_counter()
+    config = load_config(config_file, site_dir=site_dir)
+    build(config, dirty=True)
+    elapsed = time.perf_counter() - start
+    config.plugins.on_shutdown()
+    return elapsed
+
+
+def child_validate(data: str) -> float:
+    from journeybook.cli import main
+
+    start = time.perf_counter()
+    with open(os.devnull, "w") as null:
+        stdout, sys.stdout = sys.stdout, null
+        try:
+            main(["validate", data])
+        finally:
+            sys.stdout = stdout
+    return time.perf_counter() - start
+
+
+def run_child(*args: str) -> dict[str, float]:
+    """Run one measurement in a fresh process; returns its seconds and peak memory (MB)."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", *args], check=True, capture_output=True, text=True
+    ).stdout
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+# --- the parent: one handbook per N ---------------------------------------------------
+
+
+def plain_config(tmp: Path, data: Path, plugin_config: Path) -> Path:
+    """A project of the exported pages, built without the plugin, with the plugin's nav."""
+    from mkdocs.config import load_config
+
+    from journeybook.cli import main
+
+    docs = tmp / "plain-docs"
+    shutil.copytree(ROOT / "docs", docs)
+    with open(os.devnull, "w") as null:
+        stdout, sys.stdout = sys.stdout, null
+        try:
+            main(["export", str(data), "--out", str(docs)])
+        finally:
+            sys.stdout = stdout
+    mermaid = plugin_config.read_text("utf-8").split("mermaid_js: ", 1)[1].split("\n", 1)[0]
+    target = docs / "assets" / "javascripts" / "mermaid.min.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(mermaid, target)
+    # The nav the plugin makes, read from a config the plugin has expanded.
+    config = load_config(str(plugin_config))
+    plugin = config.plugins["journeybook"]
+    from mkdocs.structure.files import get_files
+
+    config.plugins.on_startup(command="build", dirty=False)
+    files = get_files(config)
+    plugin.on_config(config)
+    plugin.on_files(files, config=config)
+    nav = config.nav
+    text = plugin_config.read_text("utf-8").replace(f"docs_dir: {ROOT / 'docs'}", f"docs_dir: {docs}")
+    keep: list[str] = []
+    in_plugin = False
+    for line in text.partition("\nnav:\n")[0].splitlines():
+        in_plugin = line == "  - journeybook:" or (in_plugin and line.startswith("      "))
+        if not in_plugin:
+            keep.append(line)
+    mermaid_line = "extra_javascript:\n  - assets/javascripts/mermaid.min.js\n"
+    body = "\n".join(keep).replace("extra_javascript:\n", mermaid_line, 1)
+    out = tmp / "plain.yml"
+    out.write_text(f"{body}\nnav: {json.dumps(nav)}\n", "utf-8")
+    return out
+
+
+def site_figures(site: Path) -> dict[str, float]:
+    sizes = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
+    pages = [p.stat().st_size for p in site.rglob("*.html")]
+    index = site / "search" / "search_index.json"
+    return {
+        "site_mb": sum(sizes) / 1e6,
+        "largest_kb": max(pages) / 1e3,
+        "pages": len(pages),
+        "search_mb": index.stat().st_size / 1e6 if index.exists() else 0.0,
+    }
+
+
+def measure(n: int, steps: int, repeat: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        data = tmp / "journeys"
         data.mkdir()
-        generate(data, args.journeys, args.steps)
-        bench(f"generated handbook ({args.journeys} x {args.steps})", data, args.repeat, args.build_repeat)
+        generate(data, n, steps)
+        config = write_config(tmp, data)
+        plain = plain_config(tmp, data, config)
+        row: dict[str, float] = {"n": n}
+        builds = [run_child("build", str(config), str(tmp / "site")) for _ in range(repeat)]
+        row["build_s"] = statistics.median(b["seconds"] for b in builds)
+        row["peak_mb"] = max(b["peak_mb"] for b in builds)
+        row.update(site_figures(tmp / "site"))
+        plains = [run_child("build", str(plain), str(tmp / "plain-site")) for _ in range(repeat)]
+        row["plain_s"] = statistics.median(b["seconds"] for b in plains)
+        validates = [run_child("validate", str(data)) for _ in range(max(repeat, 3))]
+        row["validate_s"] = statistics.median(v["seconds"] for v in validates)
+        row["validate_mb"] = max(v["peak_mb"] for v in validates)
+        serve = run_child("serve", str(config), str(tmp / "serve-site"), str(data / "journey-0.yml"))
+        row["serve_s"] = serve["seconds"]
+        return row
+
+
+def print_table(rows: list[dict[str, float]]) -> None:
+    print(
+        "\n| journeys | build with plugin | same pages, plain mkdocs | ratio | peak memory | site size "
+        "| pages | largest page | search index | validate (peak) | serve edit-to-reload |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(
+            f"| {r['n']:.0f} | {r['build_s']:.1f} s | {r['plain_s']:.1f} s | {r['build_s'] / r['plain_s']:.2f} "
+            f"| {r['peak_mb']:.0f} MB | {r['site_mb']:.1f} MB | {r['pages']:.0f} | {r['largest_kb']:.0f} KB "
+            f"| {r['search_mb']:.2f} MB | {r['validate_s']:.2f} s ({r['validate_mb']:.0f} MB) | {r['serve_s']:.1f} s |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--journeys", default="50,200,1000", help="comma-separated sizes (default 50,200,1000)")
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=1, help="builds per size; times are medians")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, *rest = args.child
+        seconds = {"build": child_build, "serve": child_serve_edit, "validate": child_validate}[kind](*rest)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"seconds": seconds, "peak_mb": peak}))
+        return
+    rows = []
+    for n in (int(x) for x in args.journeys.split(",")):
+        print(f"measuring {n} journeys x {args.steps} steps ...", file=sys.stderr, flush=True)
+        rows.append(measure(n, args.steps, args.repeat))
+        print_table(rows[-1:])
+    print_table(rows)
 
 
 if __name__ == "__main__":

@@ -1,22 +1,27 @@
 """The MkDocs adapter: a thin layer of event handlers over the core and renderers.
 
 on_config   makes sure the Markdown extensions the pages use are enabled and
-            puts the self-hosted Mermaid first in extra_javascript;
+            adds the small Mermaid loader to extra_javascript;
 on_pre_build  loads the YAML (cached between `mkdocs serve` rebuilds) and
             renders every page, before MkDocs empties site_dir, so a failed
             build leaves the previous site as it was;
-on_files    adds a generated file per page, the Mermaid and CSS assets, and
-            expands the nav; under `mkdocs serve` a data mistake does not stop
-            the server: every page shows the located messages instead, until
-            the file is fixed;
+on_files    writes a file per generated page into the cache folder (only when
+            its text changed, so `mkdocs serve --dirty` rebuilds only changed
+            pages), adds the Mermaid and CSS assets, and expands the nav;
+            under `mkdocs serve` a data mistake does not stop the server:
+            every page shows the located messages instead, until the file is
+            fixed;
 on_page_markdown  appends the glossary as abbreviations (tooltips);
+on_page_content   keeps diagram source out of the search index;
 on_page_context   dates a generated page by its YAML file's last commit;
+on_post_page      loads Mermaid on the pages that draw a diagram, and only there;
 on_serve    watches the YAML folder.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -26,7 +31,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
@@ -35,12 +40,15 @@ from .core import HandbookCache, HandbookError, Problem, format_problems, load_h
 from .render import Page, glossary_abbreviations, nav_sections, render_site
 from .render.escape import terminal
 from .render.labels import labels_for
+from .render.site import DEFAULT_NAV_MAX_ENTRIES
 from .render.text import inline
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 MERMAID_URI = "assets/javascripts/mermaid.min.js"
+LOADER_URI = "assets/javascripts/mermaid-loader.js"
+LOADER_TAG = re.compile(r'<script src="([^"]*)' + re.escape(LOADER_URI) + '"')
 CSS_URI = "assets/journeybook/journeybook.css"
 NAV_TITLES = {
     "journeys/index.md": "journeys",
@@ -56,6 +64,8 @@ class JourneybookConfig(base.Config):
     mermaid_js = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
     tooltips = c.Type(bool, default=True)
     expand_nav = c.Type(bool, default=True)
+    nav_max_entries = c.Type(int, default=DEFAULT_NAV_MAX_ENTRIES)
+    cache_dir = c.Type(str, default=".cache/journeybook")
 
 
 class JourneybookPlugin(BasePlugin[JourneybookConfig]):
@@ -102,9 +112,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                 f"journeybook: Mermaid not found at {self.config.mermaid_js}. "
                 "Run 'npm ci' in the project folder (README, quick start) to install the pinned version."
             )
-        # Before mkdocs-material's bundle looks for window.mermaid, so no CDN is ever asked.
-        if MERMAID_URI not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.insert(0, MERMAID_URI)
+        # Defines window.mermaid before mkdocs-material's bundle looks for it, so no CDN is ever asked.
+        if LOADER_URI not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.insert(0, LOADER_URI)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -131,7 +141,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             # INFO, not WARNING: validate exits 0 on these, so a strict build must not fail on them.
             log.info("journeybook: %s", terminal(warning.format_text()))
         language = str(config.theme.get("language") or "en")
-        self.pages = render_site(book, language)
+        self.pages = render_site(book, language, self.config.nav_max_entries)
         for page in self.pages:
             if (Path(config.docs_dir) / page.path).exists():
                 raise PluginError(
@@ -139,25 +149,35 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                     "rename or remove it"
                 )
         self.abbreviations = glossary_abbreviations(book, language) if self.config.tooltips else ""
-        self.sections = nav_sections(book, language)
+        self.sections = nav_sections(book, language, self.config.nav_max_entries)
 
     @event_priority(10)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if self.problems:
             return self._error_site(files, config, self.problems)
         docs_dir = Path(config.docs_dir)
+        language = str(config.theme.get("language") or "en")
+        cache = self._path(config, self.config.cache_dir) / language
+        generated: list[File] = []
         for page in self.pages:
-            file = File.generated(config, page.path, content=page.content)
+            written = _write_if_changed(cache / page.path, page.content)
+            file = File.generated(config, page.path, abs_src_path=str(written))
             if page.source is not None:
                 file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
                 self.sources[page.path] = page.source
+            generated.append(file)
             files.append(file)
         self.generated = {page.path for page in self.pages}
         files.append(File.generated(config, MERMAID_URI, abs_src_path=str(self._path(config, self.config.mermaid_js))))
+        files.append(File.generated(config, LOADER_URI, abs_src_path=str(ASSETS / "mermaid-loader.js")))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "journeybook.css")))
         if self.config.expand_nav and config.nav is not None:
-            language = str(config.theme.get("language") or "en")
             config.nav = self._expand(config.nav, self.sections, labels_for(language))
+            listed = set(_nav_paths(config.nav))
+            for file in generated:
+                # Linked from other pages, not listed: no "not in nav" warning, no nav entry.
+                if file.is_documentation_page() and file.src_uri not in listed:
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
         log.debug("generated %d pages (cache: %d hits, %d misses)", len(files), self.cache.hits, self.cache.misses)
         return files
 
@@ -188,7 +208,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         """
         log.error("the handbook data has problems\n%s", terminal(format_problems(problems)))
         self.problems = problems
-        wanted = set(self.generated) | set(_nav_pages(config.nav))
+        wanted = set(self.generated) | {p for p in _nav_paths(config.nav) if p.endswith(".md")}
         for path in sorted(wanted):
             if path.endswith(".md") and files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content="# …\n"))
@@ -201,6 +221,22 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if self.abbreviations:
             return f"{markdown}\n\n{self.abbreviations}\n"
         return markdown
+
+    def on_page_content(self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        """Keep diagram source, and the collapsed tables that repeat a diagram's data, out of the search index.
+
+        A reader searches for titles, steps, pain points, needs and terms; those are in the page's text.
+        """
+        html = html.replace('<pre class="mermaid">', '<pre class="mermaid" data-search-exclude>')
+        if page.file.generated_by is not None:
+            html = html.replace('<details class="info">', '<details class="info" data-search-exclude>')
+        return html
+
+    def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
+        """Pages with a diagram load Mermaid themselves, before the loader and the theme's bundle need it."""
+        if 'class="mermaid"' not in output:
+            return output
+        return LOADER_TAG.sub(lambda m: f'<script src="{m.group(1)}{MERMAID_URI}"></script>\n{m.group(0)}', output, 1)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation
@@ -242,14 +278,30 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         return server
 
 
-def _nav_pages(nav: Any) -> list[str]:
-    """Every page path named in a nav configuration."""
+def _write_if_changed(path: Path, text: str) -> Path:
+    """Write a generated page to the cache folder unless it already holds this text.
+
+    An unchanged file keeps its modification time, so `mkdocs serve --dirty`
+    (and `mkdocs build --dirty`) leave its page alone.
+    """
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return path
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def _nav_paths(nav: Any) -> list[str]:
+    """Every page path named anywhere in a nav tree."""
     if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
+        return [nav]
     if isinstance(nav, dict):
-        return [p for value in nav.values() for p in _nav_pages(value)]
+        return [p for value in nav.values() for p in _nav_paths(value)]
     if isinstance(nav, list):
-        return [p for value in nav for p in _nav_pages(value)]
+        return [p for entry in nav for p in _nav_paths(entry)]
     return []
 
 

@@ -6,13 +6,13 @@ import csv
 import io
 import json
 
-from ..core.analysis import gaps, priority_score, ranked_backlog
+from ..core.analysis import priority_score, ranked_backlog
 from ..core.handbook import BacklogEntry
 from . import mermaid
 from .context import Context
 from .escape import csv_cell
 from .text import block, bullets, inline, link, number, rel, table
-from .trace_blocks import journey_trace
+from .trace_pages import render_trace_pages
 
 CSV_PATH = "backlog/backlog.csv"
 JSON_PATH = "backlog/backlog.json"
@@ -142,8 +142,7 @@ def render_backlog(ctx: Context) -> None:
                 out.append(_item_detail(ctx, here, book.backlog[item.id]))
     origin = book.origin("backlog item", next(iter(book.backlog))) if book.backlog else None
     ctx.add(here, L["backlog"], "\n\n".join(out), origin.path if origin else None, [L["backlog"]])
-    render_gaps(ctx)
-    render_traceability(ctx)
+    render_trace_pages(ctx)
 
 
 def _item_detail(ctx: Context, here: str, entry: BacklogEntry) -> str:
@@ -170,52 +169,6 @@ def _item_detail(ctx: Context, here: str, entry: BacklogEntry) -> str:
     )
     out.append(bullets(facts))
     return "\n\n".join(out)
-
-
-def render_gaps(ctx: Context) -> None:
-    L = ctx.L
-    here = ctx.GAPS
-    found = gaps(ctx.book)
-    out = [f"# {L['gaps']}", L["gaps_intro"]]
-    if not found.count:
-        out.append(f'!!! success "{L["gaps"]}: 0"\n\n    {L["no_gaps"]}')
-
-    def pains(title: str, rows: list) -> None:  # type: ignore[type-arg]
-        if rows:
-            out.append(
-                f"## {title} ({len(rows)})\n\n"
-                + bullets(
-                    [ctx.ref_link(here, f"{j.id}/{p.id}") + f" – {ctx.step_link(here, j.id, s.id)}" for j, s, p in rows]
-                )
-            )
-
-    pains(L["pains_without_cause"], found.pains_without_cause)
-    pains(L["pains_without_backlog"], found.pains_without_backlog)
-    for title, items in (
-        (L["items_without_metric"], found.items_without_metric),
-        (L["items_without_owner"], found.items_without_owner),
-    ):
-        if items:
-            out.append(f"## {title} ({len(items)})\n\n" + bullets([ctx.backlog_link(here, e.item.id) for e in items]))
-    accepted = [
-        f"{ctx.ref_link(here, f'{j.id}/{p.id}')}: {inline(p.gap_accepted or '')}" for j, p in found.accepted_pains
-    ] + [f"{ctx.backlog_link(here, e.item.id)}: {inline(e.item.gap_accepted or '')}" for e in found.accepted_items]
-    if accepted:
-        out.append(f"## {L['gaps_accepted']} ({len(accepted)})\n\n" + bullets(accepted))
-    ctx.add(here, L["gaps"], "\n\n".join(out))
-
-
-def render_traceability(ctx: Context) -> None:
-    L = ctx.L
-    here = ctx.TRACE
-    out = [f"# {L['trace']}", L["trace_intro"]]
-    for journey in ctx.book.journeys.values():
-        if journey.state == "future":
-            continue
-        block_text = journey_trace(ctx, journey, here, heading=False)
-        if block_text:
-            out.append(f"## {ctx.journey_link(here, journey.id)}\n\n{block_text}")
-    ctx.add(here, L["trace"], "\n\n".join(out))
 
 
 __all__ = ["backlog_records", "number", "render_backlog"]

@@ -20,6 +20,11 @@ from .escape import front_matter
 from .labels import labels_for
 from .text import inline, link, rel
 
+ONE_PAGE_MAX_METRICS = 20
+"""Charts on the metrics page; beyond it the page is a table and each metric has a page."""
+ONE_PAGE_MAX_INSIGHTS = 100
+"""Insights on the insights page; beyond it the page is a summary and each journey has a page."""
+
 
 @dataclass
 class Page:
@@ -56,6 +61,31 @@ class Context:
     def step_index(self) -> dict[tuple[str, str], Step]:
         return {(j.id, s.id): s for j in self.book.journeys.values() for _, s in journey_steps(j)}
 
+    @cached_property
+    def metrics_split(self) -> bool:
+        """A page per metric once one page would draw more than ONE_PAGE_MAX_METRICS charts."""
+        return len(self.book.metrics) > ONE_PAGE_MAX_METRICS
+
+    @cached_property
+    def insights_split(self) -> bool:
+        """A page per journey's insights once one page would hold more than ONE_PAGE_MAX_INSIGHTS."""
+        return len(self.book.insights) > ONE_PAGE_MAX_INSIGHTS
+
+    @cached_property
+    def items_addressing(self) -> dict[str, list[str]]:
+        """Backlog item ids by the 'journey/pain' reference they address, in backlog order.
+
+        Looked up per pain point, so that a journey's chain costs its own pain
+        points, not its pain points times the whole backlog.
+        """
+        out: dict[str, list[str]] = {}
+        for bid, entry in self.book.backlog.items():
+            for ref in entry.item.addresses:
+                ids = out.setdefault(ref, [])
+                if bid not in ids:
+                    ids.append(bid)
+        return out
+
     # --- where pages live ---------------------------------------------------------
 
     @staticmethod
@@ -77,6 +107,16 @@ class Context:
     @staticmethod
     def team_path(team_id: str) -> str:
         return f"teams/{team_id}.md"
+
+    @staticmethod
+    def metric_path(metric_id: str) -> str:
+        """A metric's own page (large handbooks); `index` folders keep ids apart from the overview."""
+        return f"metrics/{metric_id}/index.md"
+
+    @staticmethod
+    def journey_insights_path(journey_id: str) -> str:
+        """The insights about one journey (large handbooks)."""
+        return f"insights/{journey_id}/index.md"
 
     JOURNEYS_INDEX = "journeys/index.md"
     NEED_GROUPS_INDEX = "need-groups/index.md"
@@ -125,12 +165,19 @@ class Context:
         return link(entry.item.title, rel(here, self.BACKLOG_INDEX, f"item-{item_id}"))
 
     def metric_link(self, here: str, metric_id: str) -> str:
-        return link(self.book.metrics[metric_id].name, rel(here, self.METRICS_INDEX, f"metric-{metric_id}"))
+        page = self.metric_path(metric_id) if self.metrics_split else self.METRICS_INDEX
+        return link(self.book.metrics[metric_id].name, rel(here, page, f"metric-{metric_id}"))
+
+    def insight_page(self, insight_id: str) -> str:
+        """Where an insight is shown: the insights page, or that of the first journey it is about."""
+        if not self.insights_split:
+            return self.INSIGHTS_INDEX
+        return self.journey_insights_path(self.book.insights[insight_id].about[0].partition("/")[0])
 
     def insight_link(self, here: str, insight_id: str) -> str:
         insight = self.book.insights[insight_id]
         short = insight.text if len(insight.text) <= 80 else insight.text[:77] + "..."
-        return link(short, rel(here, self.INSIGHTS_INDEX, f"insight-{insight_id}"))
+        return link(short, rel(here, self.insight_page(insight_id), f"insight-{insight_id}"))
 
     def ref_link(self, here: str, ref: str) -> str:
         """A link for 'journey' or 'journey/item' wherever the item is shown."""

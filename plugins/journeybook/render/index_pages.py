@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.analysis import TeamView, handoffs, team_views
-from ..core.models import JourneyFile
+from ..core.models import Insight, JourneyFile
 from .context import Context, journey_state_label
 from .text import block, bullets, inline, link, rel, table
 
@@ -65,7 +65,7 @@ def render_teams(ctx: Context) -> None:
                 ctx.team_link(here, tid),
                 inline(team.organisation),
                 str(len(view.steps)),
-                ", ".join(ctx.journey_link(here, j) for j in journeys) or "–",
+                _journey_list(ctx, here, tid, journeys),
             ]
         )
     counts = [[ctx.journey_link(here, j.id), str(len(handoffs(j)))] for j in book.journeys.values()]
@@ -95,7 +95,10 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
         out.append(block(team.description))
     if team.contact:
         out.append(inline(team.contact))
-    if view.steps:
+    large = len(view.steps) + len(view.receives_from) + len(view.hands_to) > TEAM_PAGE_MAX_ROWS
+    if large:
+        out.append(_team_summary(ctx, here, view))
+    elif view.steps:
         rows = [
             [ctx.step_link(here, s.journey.id, s.step.id), ctx.journey_link(here, s.journey.id), inline(s.step.does)]
             for s in view.steps
@@ -105,7 +108,7 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
         (L["receives_from"], view.receives_from, "from_team"),
         (L["hands_to"], view.hands_to, "to_team"),
     ):
-        if pairs:
+        if pairs and not large:
             rows = [
                 [
                     ctx.team_link(here, getattr(h, other)),
@@ -117,7 +120,10 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
             ]
             out.append(f"## {title}\n\n" + table([L["team"], L["from"], L["to"], L["journey"]], rows))
     items = [e for e in ctx.book.backlog.values() if e.item.owner == tid]
-    if items:
+    if len(items) > TEAM_PAGE_MAX_ROWS:
+        backlog = link(f"{L['backlog']} ({len(items)})", rel(here, ctx.BACKLOG_INDEX))
+        out.append(f"## {L['backlog_items']}\n\n{backlog}")
+    elif items:
         out.append(
             f"## {L['backlog_items']}\n\n"
             + bullets([f"{ctx.backlog_link(here, e.item.id)} ({L['status_' + e.item.status]})" for e in items])
@@ -128,27 +134,82 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
     ctx.add(here, team.name, "\n\n".join(out), origin.path if origin else None, [L["team"]])
 
 
-def render_insights(ctx: Context) -> None:
+def _insight_entry(ctx: Context, here: str, insight: Insight) -> str:
     L = ctx.L
-    here = ctx.INSIGHTS_INDEX
-    out = [f"# {L['insights']}", L["insights_intro"]]
+    facts = [
+        f"**{L['type']}:** {L['insight_' + insight.type]}",
+        f"**{L['status']}:** {L['status_' + insight.status]}",
+        f"**{L['source']}:** {inline(insight.source)}",
+    ]
+    if insight.date:
+        facts.append(f"**{L['date']}:** {insight.date.isoformat()}")
+    facts.append(f"**{L['about']}:** " + ", ".join(ctx.ref_link(here, r) for r in insight.about))
+    if insight.need_groups:
+        facts.append(f"**{L['need_groups']}:** {ctx.group_names(here, insight.need_groups)}")
+    quote = f"> {inline(insight.text)}" if insight.type == "quote" else inline(insight.text)
+    return f'<span id="insight-{insight.id}"></span>\n\n{quote}\n\n' + bullets(facts)
+
+
+def _insights_page(ctx: Context, here: str, title: str, heading: str, insights: list[Insight]) -> None:
+    out = [f"# {heading}", ctx.L["insights_intro"]]
+    body = "\n\n".join(out) + "\n\n" + "\n\n---\n\n".join(_insight_entry(ctx, here, i) for i in insights)
+    origin = ctx.book.origin("insight", insights[0].id) if insights else None
+    ctx.add(here, title, body, origin.path if origin else None)
+
+
+TEAM_PAGE_MAX_ROWS = 200
+"""Rows a team page lists step by step; beyond it, one row per journey (and the backlog by link)."""
+
+
+def _journey_list(ctx: Context, here: str, tid: str, journeys: list[str]) -> str:
+    """The journeys a team works in; their number, linked to the team page, once there are many."""
+    if len(journeys) > 10:
+        return link(str(len(journeys)), rel(here, ctx.team_path(tid)))
+    return ", ".join(ctx.journey_link(here, j) for j in journeys) or "–"
+
+
+def _team_summary(ctx: Context, here: str, view: TeamView) -> str:
+    """A team's work per journey: owned steps, handoffs received and given; the journey page has each step."""
+    L = ctx.L
+    counts: dict[str, list[int]] = {}
+    for s in view.steps:
+        counts.setdefault(s.journey.id, [0, 0, 0])[0] += 1
+    for column, pairs in ((1, view.receives_from), (2, view.hands_to)):
+        for journey, _ in pairs:
+            counts.setdefault(journey.id, [0, 0, 0])[column] += 1
+    rows = [[ctx.journey_link(here, j), *(str(n) for n in c)] for j, c in counts.items()]
+    return f"## {L['owned_steps']}\n\n" + table(
+        [L["journey"], L["owned_steps"], L["receives_from"], L["hands_to"]], rows
+    )
+
+
+def render_insights(ctx: Context) -> None:
+    """All insights on one page; for many, a summary and a page per journey (`Context.insights_split`)."""
+    L = ctx.L
+    if not ctx.insights_split:
+        _insights_page(ctx, ctx.INSIGHTS_INDEX, L["insights"], L["insights"], list(ctx.book.insights.values()))
+        return
+    by_page: dict[str, list[Insight]] = {}
     for insight in ctx.book.insights.values():
-        facts = [
-            f"**{L['type']}:** {L['insight_' + insight.type]}",
-            f"**{L['status']}:** {L['status_' + insight.status]}",
-            f"**{L['source']}:** {inline(insight.source)}",
-        ]
-        if insight.date:
-            facts.append(f"**{L['date']}:** {insight.date.isoformat()}")
-        facts.append(f"**{L['about']}:** " + ", ".join(ctx.ref_link(here, r) for r in insight.about))
-        if insight.need_groups:
-            facts.append(f"**{L['need_groups']}:** {ctx.group_names(here, insight.need_groups)}")
-        quote = f"> {inline(insight.text)}" if insight.type == "quote" else inline(insight.text)
-        out.append(f'<span id="insight-{insight.id}"></span>\n\n{quote}\n\n' + bullets(facts))
-    first = next(iter(ctx.book.insights), None)
-    origin = ctx.book.origin("insight", first) if first else None
-    body = "\n\n".join(out[:2]) + "\n\n" + "\n\n---\n\n".join(out[2:])
-    ctx.add(here, L["insights"], body, origin.path if origin else None)
+        by_page.setdefault(ctx.insight_page(insight.id), []).append(insight)
+    here = ctx.INSIGHTS_INDEX
+    rows = []
+    for journey in ctx.book.journeys.values():
+        page = ctx.journey_insights_path(journey.id)
+        if page in by_page:
+            title = f"{L['insights']}: {journey.title}"
+            _insights_page(ctx, page, title, f"{L['insights']}: {ctx.journey_link(page, journey.id)}", by_page[page])
+            rows.append(
+                (
+                    len(by_page[page]),
+                    [ctx.journey_link(here, journey.id), link(str(len(by_page[page])), rel(here, page))],
+                )
+            )
+    rows.sort(key=lambda r: -r[0])
+    body = f"# {L['insights']}\n\n{L['insights_intro']}\n\n" + table(
+        [L["journey"], L["insights"]], [r[1] for r in rows]
+    )
+    ctx.add(here, L["insights"], body)
 
 
 def render_glossary(ctx: Context) -> None:

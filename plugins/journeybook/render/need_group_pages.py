@@ -9,6 +9,9 @@ from .journey_page import applies, emotion_text, groups_of
 from .review_pages import review_notice
 from .text import block, bullets, inline, table
 
+NEED_GROUP_MAX_ROWS = 200
+"""Steps a need-group page lists one by one; beyond it, one row per journey."""
+
 
 def render_need_group(ctx: Context, group: NeedGroupFile) -> None:
     L = ctx.L
@@ -32,6 +35,7 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> None:
     if group.quotes:
         out.append(f"## {L['quotes']}\n\n" + "\n\n".join(f"> {inline(q)}" for q in group.quotes))
     rows = []
+    tally: list[tuple[str, bool, bool]] = []
     journeys = []
     for journey in ctx.book.journeys.values():
         if group.id not in groups_of(ctx, journey):
@@ -41,6 +45,7 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> None:
             pains = [f"⚠ {inline(p.text)}" for p in step.pain_points if applies(p.need_groups, group.id)]
             gains = [f"✔ {inline(g.text)}" for g in step.gain_points if applies(g.need_groups, group.id)]
             if pains or gains:
+                tally.append((journey.id, bool(pains), bool(gains)))
                 rows.append(
                     [
                         ctx.step_link(here, journey.id, step.id),
@@ -50,7 +55,17 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> None:
                         "<br>".join(gains) or "–",
                     ]
                 )
-    if journeys:
+    if len(rows) > NEED_GROUP_MAX_ROWS:
+        # Many journeys: one row per journey, whose page shows each step for this group.
+        counts: dict[str, list[int]] = {}
+        for journey_id, hurt, gained in tally:
+            c = counts.setdefault(journey_id, [0, 0])
+            c[0] += hurt
+            c[1] += gained
+        summary = [[ctx.journey_link(here, j), str(c[0]), str(c[1])] for j, c in counts.items()]
+        out.append(f"## {L['where_it_hurts']}\n\n" + table([L["journey"], L["pain_points"], L["gain_points"]], summary))
+        rows = []
+    elif journeys:
         out.append(f"## {L['journeys_with_group']}\n\n" + bullets([ctx.journey_link(here, j.id) for j in journeys]))
     if rows:
         out.append(

@@ -22,16 +22,28 @@ from .index_pages import (
     render_teams,
 )
 from .journey_page import render_journey
+from .life_event_pages import life_event_path, loose_journeys_path, render_life_events
 from .need_group_pages import render_need_group
 from .review_pages import render_review
 from .steering_pages import render_comparison, render_failure_demand, render_metrics
 from .text import attr
 
+DEFAULT_NAV_MAX_ENTRIES = 30
+"""Above this many journeys (need groups, teams) the nav lists life events (the index page) instead."""
 
-def render_site(book: Handbook, language: str = "en", today: dt.date | None = None) -> list[Page]:
-    """Every page; today (default: core.freshness.today()) decides which pages are due for review."""
+
+def render_site(
+    book: Handbook,
+    language: str = "en",
+    nav_max_entries: int = DEFAULT_NAV_MAX_ENTRIES,
+    today: dt.date | None = None,
+) -> list[Page]:
+    """Every generated page: a page per life event once journeys outnumber `nav_max_entries`;
+    today (default: core.freshness.today()) decides which pages are due for review."""
     ctx = Context(book, language) if today is None else Context(book, language, today=today)
     render_journeys_index(ctx)
+    if len(book.journeys) > nav_max_entries:
+        render_life_events(ctx)
     for journey in book.journeys.values():
         render_journey(ctx, journey)
         render_blueprint(ctx, journey)
@@ -56,31 +68,44 @@ def glossary_abbreviations(book: Handbook, language: str = "en") -> str:
     return abbreviations(Context(book, language))
 
 
-def nav_sections(book: Handbook, language: str = "en") -> dict[str, list[object]]:
+def nav_sections(
+    book: Handbook, language: str = "en", nav_max_entries: int = DEFAULT_NAV_MAX_ENTRIES
+) -> dict[str, list[object]]:
     """Nav entries for the generated pages, keyed by the section index page.
 
-    Journeys are grouped by life event, as staff look them up; a journey's
-    blueprint and comparison pages sit under it. The theme prints nav titles
-    as they are (Jinja autoescape is off), so every title is HTML-escaped here.
+    Journeys are grouped by life event, as staff look them up. A journey's
+    blueprint and comparison are linked from the journey page, not listed: the
+    theme prints the whole nav into every page, so each entry costs every page.
+    Once there are more than `nav_max_entries` journeys (need groups, teams),
+    the nav lists only life events (the index page), whose pages list the
+    journeys. The theme prints nav titles as they are (Jinja autoescape is
+    off), so every title is HTML-escaped here.
     """
     ctx = Context(book, language)
     L = ctx.L
-
-    def journey_entry(jid: str) -> object:
-        journey = book.journeys[jid]
-        children: list[object] = [Context.journey_path(jid), {attr(L["blueprint"]): Context.blueprint_path(jid)}]
-        if journey.replaces:
-            children.append({attr(L["comparison"]): Context.compare_path(jid)})
-        return {attr(journey.title): children}
-
+    by_event = {
+        event.id: [j for j, journey in book.journeys.items() if journey.life_event == event.id]
+        for event in book.life_events.values()
+    }
+    loose = [j for j, journey in book.journeys.items() if journey.life_event is None]
     journeys: list[object] = [Context.JOURNEYS_INDEX]
-    for event in book.life_events.values():
-        ids = [j for j, journey in book.journeys.items() if journey.life_event == event.id]
-        if ids:
-            journeys.append({attr(event.name): [journey_entry(j) for j in ids]})
-    journeys += [journey_entry(j) for j, journey in book.journeys.items() if journey.life_event is None]
-    groups: list[object] = [Context.NEED_GROUPS_INDEX, *(Context.need_group_path(g) for g in book.need_groups)]
-    teams: list[object] = [Context.TEAMS_INDEX, *(Context.team_path(t) for t in book.teams)]
+    if len(book.journeys) > nav_max_entries:
+        for event in book.life_events.values():
+            if by_event[event.id]:
+                journeys.append({attr(event.name): life_event_path(event.id)})
+        if loose:
+            journeys.append({attr(L["other_journeys"]): loose_journeys_path()})
+    else:
+        for event in book.life_events.values():
+            if by_event[event.id]:
+                journeys.append({attr(event.name): [_journey_entry(book, j) for j in by_event[event.id]]})
+        journeys += [_journey_entry(book, j) for j in loose]
+    groups: list[object] = [Context.NEED_GROUPS_INDEX]
+    if len(book.need_groups) <= nav_max_entries:
+        groups += [Context.need_group_path(g) for g in book.need_groups]
+    teams: list[object] = [Context.TEAMS_INDEX]
+    if len(book.teams) <= nav_max_entries:
+        teams += [Context.team_path(t) for t in book.teams]
     backlog: list[object] = [Context.BACKLOG_INDEX, Context.TRACE, Context.GAPS, Context.REVIEW]
     return {
         Context.JOURNEYS_INDEX: journeys,
@@ -88,3 +113,7 @@ def nav_sections(book: Handbook, language: str = "en") -> dict[str, list[object]
         Context.TEAMS_INDEX: teams,
         Context.BACKLOG_INDEX: backlog,
     }
+
+
+def _journey_entry(book: Handbook, journey_id: str) -> object:
+    return {attr(book.journeys[journey_id].title): Context.journey_path(journey_id)}

@@ -8,6 +8,7 @@ from ..core.analysis import compare, failure_demand
 from ..core.models import JourneyFile
 from .context import Context
 from .metric_blocks import metric_summary
+from .metric_pages import render_metric_page
 from .text import bullets, hours_text, inline, link, number, rel, table
 
 
@@ -31,7 +32,10 @@ def render_metrics(ctx: Context) -> None:
         )
     out.append(table([L["metric"], L["type"], L["latest"], L["target"], ""], rows))
     for metric in ctx.book.metrics.values():
-        out.append(metric_summary(ctx, here, metric.id, level=2))
+        if ctx.metrics_split:
+            render_metric_page(ctx, metric.id)
+        else:
+            out.append(metric_summary(ctx, here, metric.id, level=2))
     first = next(iter(ctx.book.metrics), None)
     origin = ctx.book.origin("metric", first) if first else None
     ctx.add(here, L["metrics"], "\n\n".join(out), origin.path if origin else None, [L["metrics"]])

@@ -21,9 +21,19 @@ def link(label: str, target: str) -> str:
 
 def rel(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative link between two generated pages, so `mkdocs build --strict` can check it."""
-    base = posixpath.dirname(from_page)
-    path = posixpath.relpath(to_page, base or ".")
+    path = _relpath(posixpath.dirname(from_page), to_page)
     return f"{path}#{anchor}" if anchor else path
+
+
+def _relpath(base: str, to_page: str) -> str:
+    """posixpath.relpath for the normalised, relative paths of generated pages, without its
+    abspath and getcwd calls: pages link to each other tens of thousands of times."""
+    here = [p for p in base.split("/") if p]
+    there = [p for p in to_page.split("/") if p]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

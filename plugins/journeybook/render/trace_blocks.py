@@ -19,10 +19,8 @@ def chain_for(ctx: Context, journey: JourneyFile) -> mermaid.Chain:
             ckey = f"cause:{cid}"
             chain.nodes[ckey] = (causes[cid].text, "cause")
             chain.edges.append((pkey, ckey))
-        for bid, entry in ctx.book.backlog.items():
-            item = entry.item
-            if f"{journey.id}/{pain.id}" not in item.addresses:
-                continue
+        for bid in ctx.items_addressing.get(f"{journey.id}/{pain.id}", []):
+            item = ctx.book.backlog[bid].item
             ikey = f"item:{bid}"
             chain.nodes[ikey] = (item.title, "item")
             linked_causes = [r.split("/", 1)[1] for r in item.root_causes if r.startswith(journey.id + "/")]
@@ -51,10 +49,10 @@ def journey_trace(ctx: Context, journey: JourneyFile, here: str, *, heading: boo
         lines = []
         for cid in pain.root_causes:
             lines.append(f"{L['root_cause']}: {inline(causes[cid].text)}")
-        for bid, entry in ctx.book.backlog.items():
-            if f"{journey.id}/{pain.id}" in entry.item.addresses:
-                metrics = ", ".join(ctx.metric_link(here, m) for m in entry.item.metrics) or f"*{L['none']}*"
-                lines.append(f"{L['backlog_item']}: {ctx.backlog_link(here, bid)} → {L['measured_by']}: {metrics}")
+        for bid in ctx.items_addressing.get(f"{journey.id}/{pain.id}", []):
+            item_metrics = ctx.book.backlog[bid].item.metrics
+            metrics = ", ".join(ctx.metric_link(here, m) for m in item_metrics) or f"*{L['none']}*"
+            lines.append(f"{L['backlog_item']}: {ctx.backlog_link(here, bid)} → {L['measured_by']}: {metrics}")
         text = link(pain.text, _pain_href(ctx, here, journey.id, pain.id))
         if lines:
             text += "\n" + "\n".join(f"    - {line}" for line in lines)

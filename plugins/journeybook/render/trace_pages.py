@@ -1,0 +1,157 @@
+"""The traceability page and the gaps report, on one page each for a small handbook, split for a large one.
+
+One page holds the chain diagram of every journey while there are at most
+`ONE_PAGE_MAX_DIAGRAMS` of them and at most `ONE_PAGE_MAX_GAPS` gaps: a
+diagram costs the reader's browser about 0.1 s to draw, and each gap is a
+line. Beyond that both pages become summaries, one table row per journey
+(the journeys with most gaps first), and each journey gets a page of its own
+with its diagram and its gaps, so no page grows with the whole handbook.
+"""
+
+from __future__ import annotations
+
+from ..core.analysis import Gaps, gaps
+from ..core.handbook import journey_pain_points
+from ..core.models import JourneyFile, PainPoint, Step
+from .context import Context
+from .text import bullets, inline, link, rel, table
+from .trace_blocks import journey_trace
+
+ONE_PAGE_MAX_DIAGRAMS = 10
+ONE_PAGE_MAX_GAPS = 200
+
+
+def journey_trace_path(journey_id: str) -> str:
+    return f"journeys/{journey_id}/traceability.md"
+
+
+def _traced(ctx: Context) -> list[JourneyFile]:
+    """The journeys whose chain is drawn: current ones with pain points."""
+    return [j for j in ctx.book.journeys.values() if j.state != "future" and any(journey_pain_points(j))]
+
+
+def render_trace_pages(ctx: Context) -> None:
+    found = gaps(ctx.book)
+    traced = _traced(ctx)
+    if len(traced) <= ONE_PAGE_MAX_DIAGRAMS and found.count <= ONE_PAGE_MAX_GAPS:
+        _gaps_page(ctx, found)
+        _traceability_page(ctx, traced)
+        return
+    rows = _summary_rows(ctx, traced, found)
+    _gaps_summary(ctx, found, rows)
+    _traceability_summary(ctx, rows)
+    for journey in traced:
+        _journey_page(ctx, journey, found)
+
+
+def _pain_list(ctx: Context, here: str, rows: list[tuple[JourneyFile, Step, PainPoint]]) -> str:
+    return bullets([ctx.ref_link(here, f"{j.id}/{p.id}") + f" – {ctx.step_link(here, j.id, s.id)}" for j, s, p in rows])
+
+
+def _gap_sections(ctx: Context, here: str, found: Gaps, out: list[str]) -> None:
+    L = ctx.L
+    for title, rows in (
+        (L["pains_without_cause"], found.pains_without_cause),
+        (L["pains_without_backlog"], found.pains_without_backlog),
+    ):
+        if rows:
+            out.append(f"## {title} ({len(rows)})\n\n" + _pain_list(ctx, here, rows))
+
+
+def _item_gaps(ctx: Context, here: str, found: Gaps, out: list[str]) -> None:
+    L = ctx.L
+    for title, items in (
+        (L["items_without_metric"], found.items_without_metric),
+        (L["items_without_owner"], found.items_without_owner),
+    ):
+        if items:
+            out.append(f"## {title} ({len(items)})\n\n" + bullets([ctx.backlog_link(here, e.item.id) for e in items]))
+    accepted = [
+        f"{ctx.ref_link(here, f'{j.id}/{p.id}')}: {inline(p.gap_accepted or '')}" for j, p in found.accepted_pains
+    ] + [f"{ctx.backlog_link(here, e.item.id)}: {inline(e.item.gap_accepted or '')}" for e in found.accepted_items]
+    if accepted:
+        out.append(f"## {L['gaps_accepted']} ({len(accepted)})\n\n" + bullets(accepted))
+
+
+def _gaps_page(ctx: Context, found: Gaps) -> None:
+    L = ctx.L
+    here = ctx.GAPS
+    out = [f"# {L['gaps']}", L["gaps_intro"]]
+    if not found.count:
+        out.append(f'!!! success "{L["gaps"]}: 0"\n\n    {L["no_gaps"]}')
+    _gap_sections(ctx, here, found, out)
+    _item_gaps(ctx, here, found, out)
+    ctx.add(here, L["gaps"], "\n\n".join(out))
+
+
+def _traceability_page(ctx: Context, traced: list[JourneyFile]) -> None:
+    L = ctx.L
+    here = ctx.TRACE
+    out = [f"# {L['trace']}", L["trace_intro"]]
+    for journey in traced:
+        out.append(f"## {ctx.journey_link(here, journey.id)}\n\n{journey_trace(ctx, journey, here, heading=False)}")
+    ctx.add(here, L["trace"], "\n\n".join(out))
+
+
+def _summary_rows(ctx: Context, traced: list[JourneyFile], found: Gaps) -> list[tuple[JourneyFile, int, int, int]]:
+    """(journey, pain points, without root cause, without backlog item), most gaps first."""
+    no_cause: dict[str, int] = {}
+    no_item: dict[str, int] = {}
+    for j, _, _ in found.pains_without_cause:
+        no_cause[j.id] = no_cause.get(j.id, 0) + 1
+    for j, _, _ in found.pains_without_backlog:
+        no_item[j.id] = no_item.get(j.id, 0) + 1
+    rows = [(j, len(list(journey_pain_points(j))), no_cause.get(j.id, 0), no_item.get(j.id, 0)) for j in traced]
+    return sorted(rows, key=lambda r: -(r[2] + r[3]))
+
+
+def _summary_table(ctx: Context, here: str, rows: list[tuple[JourneyFile, int, int, int]]) -> str:
+    L = ctx.L
+    return table(
+        [L["journey"], L["pain_points"], L["pains_without_cause"], L["pains_without_backlog"], ""],
+        [
+            [
+                ctx.journey_link(here, j.id),
+                str(pains),
+                str(no_cause),
+                str(no_item),
+                link(L["trace"], rel(here, journey_trace_path(j.id))),
+            ]
+            for j, pains, no_cause, no_item in rows
+        ],
+    )
+
+
+def _gaps_summary(ctx: Context, found: Gaps, rows: list[tuple[JourneyFile, int, int, int]]) -> None:
+    L = ctx.L
+    here = ctx.GAPS
+    out = [f"# {L['gaps']}", L["gaps_intro"]]
+    with_gaps = [r for r in rows if r[2] or r[3]]
+    if with_gaps:
+        out.append(_summary_table(ctx, here, with_gaps))
+    _item_gaps(ctx, here, found, out)
+    ctx.add(here, L["gaps"], "\n\n".join(out))
+
+
+def _traceability_summary(ctx: Context, rows: list[tuple[JourneyFile, int, int, int]]) -> None:
+    L = ctx.L
+    here = ctx.TRACE
+    out = [f"# {L['trace']}", L["trace_intro"], _summary_table(ctx, here, rows)]
+    ctx.add(here, L["trace"], "\n\n".join(out))
+
+
+def _journey_page(ctx: Context, journey: JourneyFile, found: Gaps) -> None:
+    L = ctx.L
+    here = journey_trace_path(journey.id)
+    mine = Gaps(
+        pains_without_cause=[r for r in found.pains_without_cause if r[0].id == journey.id],
+        pains_without_backlog=[r for r in found.pains_without_backlog if r[0].id == journey.id],
+    )
+    out = [
+        f"# {L['trace']}: {ctx.journey_link(here, journey.id)}",
+        L["trace_intro"],
+        journey_trace(ctx, journey, here, heading=False),
+    ]
+    _gap_sections(ctx, here, mine, out)
+    origin = ctx.book.origin("journey", journey.id)
+    ctx.add(here, f"{L['trace']}: {journey.title}", "\n\n".join(out), origin.path if origin else None)
