@@ -78,8 +78,13 @@ def _accessible(kind: str, title: str, description: str, body: str, init: Mappin
 
 
 def fence(diagram: str) -> str:
-    """A superfences block that mkdocs-material renders with Mermaid."""
-    return f"``` mermaid\n{diagram.rstrip()}\n```"
+    """A superfences block that mkdocs-material renders with Mermaid.
+
+    Wrapped in a keyboard-focusable box that scrolls sideways: diagrams keep
+    their natural size, so their text stays legible on a phone, and a wide
+    one scrolls instead of shrinking.
+    """
+    return f'<div class="jb-diagram" tabindex="0" markdown="1">\n\n``` mermaid\n{diagram.rstrip()}\n```\n\n</div>'
 
 
 def _strip_front_matter(script: str) -> str:
@@ -132,7 +137,15 @@ def line_chart(
 ) -> str:
     """Mermaid `xychart-beta` with one line per series, colours from PALETTE in order."""
     init = {
-        "xyChart": {"height": 360, "useMaxWidth": False},
+        # Mermaid always scales an xychart to the page's width: a narrower chart with larger
+        # type keeps its labels at 11 px or more on a 390 px phone.
+        "xyChart": {
+            "width": 520,
+            "height": 360,
+            "titleFontSize": 18,
+            "xAxis": {"labelFontSize": 16, "titleFontSize": 16},
+            "yAxis": {"labelFontSize": 16, "titleFontSize": 16},
+        },
         "themeCSS": CHART_CSS,
         "themeVariables": {"xyChart": {"plotColorPalette": ", ".join(PALETTE[: max(1, len(series))])}},
     }
