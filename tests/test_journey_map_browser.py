@@ -203,3 +203,27 @@ def test_every_step_name_in_view_on_a_phone(browser: Any, base_url: str) -> None
             assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
         finally:
             visit.close()
+
+
+@pytest.mark.parametrize("path", [PAGES["journey"], PAGES["blueprint"]])
+def test_map_prints_on_one_a3_sheet_under_its_title(browser: Any, base_url: str, path: str) -> None:
+    """A3 landscape less 12 mm margins is 396 x 273 mm, about 1497 x 1032 CSS px."""
+    visit = open_page(browser, base_url, path, "light")
+    page = visit.page
+    try:
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": 1497, "height": 1032})
+        box = page.evaluate(
+            """() => { const h = document.querySelector('article h1').getBoundingClientRect();
+                 const m = document.querySelector('.jb-canvas').getBoundingClientRect();
+                 const l = document.querySelector('article > .jb-legend');
+                 return {top: h.top, title: h.bottom, map: m.top, right: m.right,
+                         bottom: l ? l.getBoundingClientRect().bottom : m.bottom}; }"""
+        )
+        assert box["map"] - box["title"] < 40, "the map follows its title"
+        assert box["bottom"] - box["top"] <= 1032, "title, map and legend fit one sheet"
+        assert box["right"] <= 1497
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"print-{path.strip('/').replace('/', '-')}.png"))
+    finally:
+        visit.close()
