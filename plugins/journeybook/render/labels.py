@@ -222,6 +222,7 @@ EN: Final[dict[str, str]] = {
     "in_journeys": "In journeys",
     "chart_quadrant_desc": "Backlog items placed by effort (across) and value (up).",
     "chart_trace_desc": "Links from pain points to root causes, backlog items and metrics.",
+    "chart_metric_legend": "Blue line: the measured values. Orange line: the target.",
     "chart_metric_desc": "Measured values over time, with the target as a second line.",
     "steps_in_phases": "{steps} in {phases} phases",
 }
@@ -437,6 +438,7 @@ SV: Final[dict[str, str]] = {
     "in_journeys": "I kundresor",
     "chart_quadrant_desc": "Förbättringar placerade efter insats (vågrätt) och värde (lodrätt).",
     "chart_trace_desc": "Kopplingar från smärtpunkter till rotorsaker, förbättringar och mått.",
+    "chart_metric_legend": "Blå linje: uppmätta värden. Orange linje: målet.",
     "chart_metric_desc": "Uppmätta värden över tid, med målet som en andra linje.",
     "steps_in_phases": "{steps} i {phases} faser",
 }
@@ -653,6 +655,7 @@ FI: Final[dict[str, str]] = {
     "in_journeys": "Poluilla",
     "chart_quadrant_desc": "Kehityskohteet työmäärän (vaaka) ja arvon (pysty) mukaan.",
     "chart_trace_desc": "Yhteydet kipupisteistä juurisyihin, kehityskohteisiin ja mittareihin.",
+    "chart_metric_legend": "Sininen viiva: mitatut arvot. Oranssi viiva: tavoite.",
     "chart_metric_desc": "Mitatut arvot ajan myötä, tavoite toisena viivana.",
     "steps_in_phases": "{steps}, {phases} jaksossa",
 }

@@ -44,16 +44,20 @@ def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> s
         low = min(min(s) for s in series)
         high = max(max(s) for s in series)
         pad = (high - low) * 0.1 or 1.0
+        # The axis starts at zero for counts, shares and scores: starting it near the data
+        # makes a small change look large.
         chart = mermaid.line_chart(
             metric.name,
             L["chart_metric_desc"],
             [v.date.isoformat() for v in values],
             series,
-            _round_down(low - pad),
+            0.0 if low >= 0 else _round_down(low - pad),
             _round_up(high + pad),
             metric.unit,
         )
         out.append(mermaid.fence(chart))
+        if metric.target is not None:
+            out.append(L["chart_metric_legend"])
     if values:
         rows = [[v.date.isoformat(), _value(v.value)] for v in values]
         out.append(details(L["values"], table([L["date"], L["value"]], rows)))
