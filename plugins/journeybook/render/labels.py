@@ -223,6 +223,7 @@ EN: Final[dict[str, str]] = {
     "chart_quadrant_desc": "Backlog items placed by effort (across) and value (up).",
     "chart_trace_desc": "Links from pain points to root causes, backlog items and metrics.",
     "chart_metric_legend": "Blue line: the measured values. Orange line: the target.",
+    "pareto_caption": "Cost per month by reason, largest first; the percentage is the running share of the total.",
     "chart_metric_desc": "Measured values over time, with the target as a second line.",
     "steps_in_phases": "{steps} in {phases} phases",
 }
@@ -439,6 +440,7 @@ SV: Final[dict[str, str]] = {
     "chart_quadrant_desc": "Förbättringar placerade efter insats (vågrätt) och värde (lodrätt).",
     "chart_trace_desc": "Kopplingar från smärtpunkter till rotorsaker, förbättringar och mått.",
     "chart_metric_legend": "Blå linje: uppmätta värden. Orange linje: målet.",
+    "pareto_caption": "Kostnad per månad per orsak, störst först; procenten är den löpande andelen av totalen.",
     "chart_metric_desc": "Uppmätta värden över tid, med målet som en andra linje.",
     "steps_in_phases": "{steps} i {phases} faser",
 }
@@ -656,6 +658,7 @@ FI: Final[dict[str, str]] = {
     "chart_quadrant_desc": "Kehityskohteet työmäärän (vaaka) ja arvon (pysty) mukaan.",
     "chart_trace_desc": "Yhteydet kipupisteistä juurisyihin, kehityskohteisiin ja mittareihin.",
     "chart_metric_legend": "Sininen viiva: mitatut arvot. Oranssi viiva: tavoite.",
+    "pareto_caption": "Kustannus kuukaudessa syittäin, suurin ensin; prosentti on kertyvä osuus kokonaisuudesta.",
     "chart_metric_desc": "Mitatut arvot ajan myötä, tavoite toisena viivana.",
     "steps_in_phases": "{steps}, {phases} jaksossa",
 }

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..core.analysis import compare, failure_demand
+from ..core.analysis import DemandRow, compare, failure_demand
 from ..core.models import JourneyFile
 from .context import Context
 from .metric_blocks import metric_summary
-from .text import bullets, hours_text, inline, link, number, rel, table
+from .text import attr, bullets, hours_text, inline, link, number, rel, table
 
 
 def render_metrics(ctx: Context) -> None:
@@ -44,6 +44,8 @@ def render_failure_demand(ctx: Context) -> None:
     currency = inline(book.currency)
     rows = failure_demand(book)
     out = [f"# {L['failure_demand']}", L["failure_intro"]]
+    if any(r.monthly_cost for r in rows):
+        out.append(pareto(ctx, rows))
     body = []
     for rank, r in enumerate(rows, start=1):
         pain = ctx.ref_link(here, f"{r.journey.id}/{r.demand.pain_point}") if r.demand.pain_point else "–"
@@ -51,12 +53,12 @@ def render_failure_demand(ctx: Context) -> None:
             [
                 str(rank),
                 inline(r.demand.reason),
+                f"{number(r.monthly_cost)} {currency}" if r.monthly_cost is not None else "–",
+                number(r.monthly_volume),
+                f"{number(r.unit_cost)} {currency}" if r.unit_cost is not None else L["no_cost"],
                 ctx.step_link(here, r.journey.id, r.step.id, with_journey=True),
                 pain,
                 inline(book.channels[r.demand.channel].name),
-                number(r.monthly_volume),
-                f"{number(r.unit_cost)} {currency}" if r.unit_cost is not None else L["no_cost"],
-                f"{number(r.monthly_cost)} {currency}" if r.monthly_cost is not None else "–",
             ]
         )
     if rows:
@@ -64,29 +66,25 @@ def render_failure_demand(ctx: Context) -> None:
             [
                 "",
                 f"**{L['total']}**",
-                "",
-                "",
-                "",
+                f"**{number(sum(r.monthly_cost or 0 for r in rows))} {currency}**",
                 f"**{number(sum(r.monthly_volume for r in rows))}**",
                 "",
-                f"**{number(sum(r.monthly_cost or 0 for r in rows))} {currency}**",
+                "",
+                "",
+                "",
             ]
         )
-    out.append(
-        table(
-            [
-                "#",
-                L["reason"],
-                L["step"],
-                L["pain_point"],
-                L["channel"],
-                L["volume"],
-                L["cost_per_contact"],
-                L["cost_per_month"],
-            ],
-            body,
-        )
-    )
+    head = [
+        "#",
+        L["reason"],
+        L["cost_per_month"],
+        L["volume"],
+        L["cost_per_contact"],
+        L["step"],
+        L["pain_point"],
+        L["channel"],
+    ]
+    out.append(right_aligned(table(head, body), {0, 2, 3, 4}))
     per_journey = []
     for journey in book.journeys.values():
         mine = [r for r in rows if r.journey.id == journey.id]
@@ -106,6 +104,48 @@ def render_failure_demand(ctx: Context) -> None:
     out.append(f"## {L['cost_per_contact']}\n\n" + table([L["channel"], L["cost_per_contact"]], channel_rows))
     origin = book.origin("channel", next(iter(book.channels))) if book.channels else None
     ctx.add(here, L["failure_demand"], "\n\n".join(out), origin.path if origin else None, [L["failure_demand"]])
+
+
+#: The Pareto chart shows the largest causes; the table below lists them all.
+PARETO_BARS = 15
+
+
+def pareto(ctx: Context, rows: list[DemandRow]) -> str:
+    """Failure demand as a Pareto chart: a bar per reason, largest first, with the running share.
+
+    HTML bars rather than a drawn chart: the reasons are editor sentences that
+    must wrap on a phone, and bars sized in CSS follow the palette. Raw HTML,
+    so every editor string is escaped here with ``attr``.
+    """
+    L = ctx.L
+    costed = [r for r in rows if r.monthly_cost]
+    total = sum(r.monthly_cost or 0.0 for r in costed)
+    largest = max(r.monthly_cost or 0.0 for r in costed)
+    currency = attr(ctx.book.currency)
+    items = []
+    running = 0.0
+    for r in costed[:PARETO_BARS]:
+        cost = r.monthly_cost or 0.0
+        running += cost
+        items.append(
+            f'<li><span class="jb-bar-label">{attr(r.demand.reason)}</span>'
+            f'<span class="jb-bar" style="width: {100 * cost / largest:.1f}%"></span>'
+            f'<span class="jb-bar-value">{number(cost)} {currency} · {round(100 * running / total)} %</span></li>'
+        )
+    return (
+        f'<figure class="jb-pareto"><figcaption>{attr(L["pareto_caption"])}</figcaption>'
+        f"<ol>{''.join(items)}</ol></figure>"
+    )
+
+
+def right_aligned(markdown_table: str, columns: set[int]) -> str:
+    """Right-align the numeric columns of a Markdown table, so digits line up."""
+    lines = markdown_table.splitlines()
+    if len(lines) < 2:
+        return markdown_table
+    cells = lines[1].strip("|").split("|")
+    lines[1] = "|" + "|".join(" ---: " if i in columns else c for i, c in enumerate(cells)) + "|"
+    return "\n".join(lines)
 
 
 def _delta(before: float, after: float, fmt: Callable[[float], str] = number) -> str:
