@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..core.analysis import DemandRow, compare, failure_demand
-from ..core.models import JourneyFile
+from ..core.models import JourneyFile, Step
 from .context import Context
 from .metric_blocks import metric_summary
 from .text import attr, bullets, hours_text, inline, link, number, rel, table
@@ -176,6 +176,11 @@ def render_comparison(ctx: Context, future: JourneyFile) -> None:
         row(L["channel_switches"], c.switches_before, c.switches_after),
         row(L["number_of_pains"], c.pains_before, c.pains_after),
         row(L["failure_contacts"], c.demand_before, c.demand_after),
+        row(
+            f"{L['failure_cost']} ({inline(ctx.book.currency)})",
+            sum(r.monthly_cost or 0.0 for r in failure_demand(ctx.book, [current])),
+            sum(r.monthly_cost or 0.0 for r in failure_demand(ctx.book, [future])),
+        ),
     ]
     out = [
         f"# {L['comparison']}: {inline(current.title)} → {inline(future.title)}",
@@ -190,19 +195,29 @@ def render_comparison(ctx: Context, future: JourneyFile) -> None:
     def steps_list(title: str, items: list[str]) -> None:
         out.append(f"### {title} ({len(items)})\n\n" + (bullets(items) if items else f"*{L['none']}*"))
 
-    steps_list(L["steps_removed"], [ctx.step_link(here, current.id, s.id) for s in c.removed])
-    steps_list(L["steps_added"], [ctx.step_link(here, future.id, s.id) for s in c.added])
+    def value(step: Step | None, name: str) -> str:
+        """A compared field of a step as a reader reads it."""
+        raw = getattr(step, name, None) if step else None
+        if name == "owner":
+            return ctx.team_link(here, raw) if isinstance(raw, str) else "–"
+        if name == "channels":
+            return ctx.channel_names(list(raw)) if raw else "–"
+        return inline(raw) if isinstance(raw, str) and raw else "–"
+
+    steps_list(L["steps_removed"], [f"<del>{ctx.step_link(here, current.id, s.id)}</del>" for s in c.removed])
+    steps_list(L["steps_added"], [f"**+** {ctx.step_link(here, future.id, s.id)}" for s in c.added])
     steps_list(
         L["steps_changed"],
         [
-            f"{ctx.step_link(here, future.id, ch.step_id)}: " + ", ".join(L["field_" + f] for f in ch.changes)
+            f"{ctx.step_link(here, future.id, ch.step_id)}\n"
+            + "\n".join(f"    - {L['field_' + f]}: {value(ch.before, f)} → {value(ch.after, f)}" for f in ch.changes)
             for ch in c.changed
         ],
     )
     steps_list(L["steps_unchanged"], [ctx.step_link(here, future.id, s.id) for s in c.unchanged])
     steps_list(L["pains_removed"], [ctx.ref_link(here, f"{current.id}/{p.id}") for p in c.pains_removed])
     steps_list(L["demand_removed"], [f"{inline(d.reason)} ({number(d.volume)} / {d.per})" for d in c.demand_removed])
-    out.append(f"{link(L['blueprint'], rel(here, ctx.blueprint_path(future.id)))}")
+    out.append(f"**{L['blueprint']}:** {link(future.title, rel(here, ctx.blueprint_path(future.id)))}")
     origin = ctx.book.origin("journey", future.id)
     ctx.add(
         here,
