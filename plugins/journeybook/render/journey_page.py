@@ -183,6 +183,14 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
             out.append(f"{mark} {inline(item.text)}" + (f" ({names})" if names else ""))
         return _cell(out)
 
+    def opportunities(step: Step) -> str:
+        """The backlog items that address the step or its pain points, with their status."""
+        ids: dict[str, None] = {}
+        for key in (step.id, *(p.id for p in step.pain_points)):
+            refs = ctx.links.get(f"{journey.id}/{key}")
+            ids |= dict.fromkeys(refs.backlog if refs else [])
+        return _cell([f"{ctx.backlog_link(here, b)} ({L['status_' + ctx.book.backlog[b].item.status]})" for b in ids])
+
     rows = [
         row(L["customer_does"], [inline(s.does) for s in steps]),
         row(
@@ -197,6 +205,7 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
         _emotion_row(ctx, journey, steps),
         row(L["pain_points"], [points(s.pain_points, "⚠") for s in steps], "jb-pain"),
         row(L["gain_points"], [points(s.gain_points, "✔") for s in steps], "jb-gain"),
+        row(L["opportunities"], [opportunities(s) for s in steps], "jb-opportunity"),
         row(L["waiting"], [inline(s.waiting) if s.waiting else "–" for s in steps]),
         row(L["owner"], [ctx.team_link(here, s.owner) for s in steps]),
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.models import Metric
 from . import mermaid
 from .context import Context
 from .text import details, inline, number, table
@@ -9,6 +10,13 @@ from .text import details, inline, number, table
 
 def _value(value: float) -> str:
     return number(value, 0 if float(value).is_integer() else 1)
+
+
+def target_status(ctx: Context, metric: Metric, value: float) -> str:
+    """ "on target" or "not yet on target", in the metric's better direction."""
+    assert metric.target is not None
+    good = value >= metric.target if metric.better_direction == "higher" else value <= metric.target
+    return ctx.L["on_target"] if good else ctx.L["off_target"]
 
 
 def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> str:
@@ -27,10 +35,7 @@ def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> s
         latest = values[-1]
         status = ""
         if metric.target is not None:
-            good = (
-                latest.value >= metric.target if metric.better_direction == "higher" else latest.value <= metric.target
-            )
-            status = f" – **{L['on_target'] if good else L['off_target']}**"
+            status = f" – **{target_status(ctx, metric, latest.value)}**"
         facts.append(f"**{L['latest']}:** {_value(latest.value)} ({latest.date.isoformat()}){status}")
     else:
         facts.append(f"**{L['latest']}:** {L['no_values']}")

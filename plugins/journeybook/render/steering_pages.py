@@ -7,7 +7,7 @@ from collections.abc import Callable
 from ..core.analysis import DemandRow, compare, failure_demand
 from ..core.models import JourneyFile, Step
 from .context import Context
-from .metric_blocks import metric_summary
+from .metric_blocks import metric_summary, target_status
 from .text import attr, bullets, hours_text, inline, link, number, rel, table
 
 
@@ -20,16 +20,20 @@ def render_metrics(ctx: Context) -> None:
         values = ctx.book.metric_values.get(metric.id, [])
         latest = number(values[-1].value, 0 if values[-1].value.is_integer() else 1) if values else L["no_values"]
         target = number(metric.target, 0 if metric.target.is_integer() else 1) if metric.target is not None else "–"
+        status = "–"
+        if values and metric.target is not None:
+            status = target_status(ctx, metric, values[-1].value)
         rows.append(
             [
                 ctx.metric_link(here, metric.id),
                 L["metric_" + metric.type],
                 latest,
                 target,
+                status,
                 L["better_" + metric.better_direction],
             ]
         )
-    out.append(table([L["metric"], L["type"], L["latest"], L["target"], ""], rows))
+    out.append(table([L["metric"], L["type"], L["latest"], L["target"], L["status"], L["direction"]], rows))
     for metric in ctx.book.metrics.values():
         out.append(metric_summary(ctx, here, metric.id, level=2))
     first = next(iter(ctx.book.metrics), None)
