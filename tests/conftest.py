@@ -8,7 +8,10 @@ test. Only the handbook checks (tests/test_handbook.py) read HANDBOOK.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,8 +25,8 @@ HANDBOOK = ROOT / "journeys"
 EXAMPLE = ROOT / "tests" / "fixtures" / "example"
 EXAMPLE_DOCS = ROOT / "tests" / "fixtures" / "example-docs"
 MINI = ROOT / "tests" / "fixtures" / "mini"
-MERMAID_JS = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 CHROMIUM = "/usr/bin/chromium"
+MERMAID_JS = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -129,9 +132,33 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp / "site"
 
 
+# --- browser tests: the built example site served locally, one Chromium per session ---
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(example_site: Path) -> Iterator[str]:
+    yield from serve(example_site)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for every browser test (Playwright's sync API allows one per process)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

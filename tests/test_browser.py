@@ -8,16 +8,13 @@ accessibility violation.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import MINI, ROOT, build_site, write_config
+from conftest import MINI, ROOT, build_site, serve, write_config
 
 pytestmark = pytest.mark.browser
 
@@ -53,28 +50,6 @@ PAGES = {
     "glossary": "glossary/",
     "tags": "tags/",
 }
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="session")
-def base_url(example_site: Path) -> Iterator[str]:
-    yield from serve(example_site)
 
 
 class Visit:
@@ -148,8 +123,7 @@ def test_page_renders_cleanly(browser: Any, base_url: str, path: str) -> None:
 
 
 EXPECTED_DIAGRAMS = {
-    "journeys/breast-cancer-current/": ["xychart", "journey", "xychart", "xychart", "flowchart-v2"],
-    "journeys/parental-benefit/blueprint/": ["flowchart-v2"],
+    "journeys/breast-cancer-current/": ["xychart", "xychart", "flowchart-v2"],
     "backlog/": ["quadrantChart"],
     "metrics/": ["xychart"] * 5,
 }
@@ -194,11 +168,11 @@ def test_journey_page_answers_what_a_need_group_goes_through(browser: Any, base_
         assert "The benefit calculator" not in text  # a gain point for another group
         page.locator(".tabbed-labels label", has_text="The browser").click()
         assert "The benefit calculator makes it easy" in page.locator(".tabbed-block").nth(2).inner_text()
-        # the grid scrolls sideways rather than squeezing the columns
+        # on a laptop the full-width canvas shows every step of a short journey without scrolling
         width = page.evaluate(
             "() => { const m = document.querySelector('.jb-map'); return [m.scrollWidth, m.clientWidth]; }"
         )
-        assert width[0] > width[1]
+        assert width[0] <= width[1]
     finally:
         visit.close()
 
@@ -326,7 +300,8 @@ def test_hostile_text_is_shown_as_typed(browser: Any, hostile_url: str) -> None:
         text = visit.page.locator("article").inner_text()
         assert "No receipt <img src=x onerror=alert(1)>" in text
         assert "Report a move: #1 [x](y) & more" in text
-        assert any('Fill in "form"' in d["text"] for d in diagrams)
+        assert all(d["type"] != "error" for d in diagrams)
+        assert 'Fill in "form"' in visit.page.get_by_role("region", name="Journey map").inner_text()
     finally:
         visit.close()
 
@@ -345,7 +320,7 @@ def test_instant_navigation_renders_diagrams(browser: Any, base_url: str) -> Non
         # the link followed is in the content (the nav lists no teams there), so the theme's
         # navigation.tracking may add the section's anchor when it restores the scroll position
         page.wait_for_url("**/journeys/breast-cancer-current/**")
-        assert len(visit.diagrams()) == 5
+        assert len(visit.diagrams()) == len(EXPECTED_DIAGRAMS["journeys/breast-cancer-current/"])
         assert visit.console == [] and visit.foreign == []
     finally:
         visit.close()

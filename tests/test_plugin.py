@@ -48,10 +48,10 @@ def test_every_journey_and_need_group_has_a_page_in_the_nav(example_site: Path) 
 def test_generated_page_content(example_site: Path) -> None:
     page = html(example_site, "journeys/breast-cancer-current")
     assert "<h1" in page and "Breast cancer diagnosis and treatment (today)" in page
-    for heading in ("journey-map", "emotion-curve", "by-need-group", "steps", "root-causes", "failure-demand"):
+    for heading in ("journey-map", "by-need-group", "steps", "root-causes", "failure-demand"):
         assert f'<h2 id="{heading}">' in page
     assert 'id="step-referral-sent"' in page
-    assert page.count('class="mermaid"') == 5
+    assert page.count('class="mermaid"') == 3
 
 
 def test_search_index_holds_generated_text(example_site: Path) -> None:

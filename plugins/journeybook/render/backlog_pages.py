@@ -63,25 +63,41 @@ def _rank(ctx: Context) -> dict[str, int]:
     return {e.item.id: n for n, e in enumerate(ranked_backlog(ctx.book.backlog.values()), start=1)}
 
 
+#: The ranked table shows at most this many items: a page stays small in a large handbook,
+#: and the downloads hold the whole backlog.
+TABLE_LIMIT = 50
+
+
 def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
+    """One ranked table, the deciding columns (priority, status, owner) first after the name.
+
+    Owner and journeys are columns rather than repeated tables per owner and
+    per journey: one row per item, whatever the size of the backlog.
+    """
     L = ctx.L
     rank = _rank(ctx)
-    rows = [
-        [
-            str(rank[e.item.id]),
-            ctx.backlog_link(here, e.item.id),
-            inline(e.problem_area.name),
-            inline(e.development_area.name),
-            ctx.team_link(here, e.item.owner),
-            L["status_" + e.item.status],
-            _score(priority_score(e.item)),
-        ]
-        for e in ranked_backlog(entries)
-    ]
-    return table(
-        ["#", L["solution_concept"], L["problem_area"], L["development_area"], L["owner"], L["status"], L["priority"]],
+    ranked = ranked_backlog(entries)
+    rows = []
+    for e in ranked[:TABLE_LIMIT]:
+        journeys = dict.fromkeys(r.split("/")[0] for r in (*e.item.addresses, *e.item.root_causes))
+        rows.append(
+            [
+                str(rank[e.item.id]),
+                ctx.backlog_link(here, e.item.id),
+                _score(priority_score(e.item)),
+                L["status_" + e.item.status],
+                ctx.team_link(here, e.item.owner),
+                ", ".join(ctx.journey_link(here, j) for j in journeys if j in ctx.book.journeys) or "–",
+                inline(e.problem_area.name),
+            ]
+        )
+    out = table(
+        ["#", L["solution_concept"], L["priority"], L["status"], L["owner"], L["journeys"], L["problem_area"]],
         rows,
     )
+    if len(ranked) > TABLE_LIMIT:
+        out += "\n\n" + L["top_items_shown"].format(shown=TABLE_LIMIT, total=len(ranked))
+    return out
 
 
 def render_backlog(ctx: Context) -> None:
@@ -116,21 +132,6 @@ def render_backlog(ctx: Context) -> None:
         points,
     )
     out += [f"## {L['value_vs_effort']}", L["value_formula"] + " " + L["points_numbered"], mermaid.fence(chart)]
-    out.append(f"## {L['by_team']}")
-    for tid, team in book.teams.items():
-        owned = [e for e in entries if e.item.owner == tid]
-        if owned:
-            out.append(f"### {inline(team.name)}\n\n" + _item_table(ctx, here, owned))
-    unowned = [e for e in entries if e.item.owner is None]
-    if unowned:
-        out.append(f"### {L['unowned']}\n\n" + _item_table(ctx, here, unowned))
-    out.append(f"## {L['journeys']}")
-    for journey in book.journeys.values():
-        related = [
-            e for e in entries if any(r.split("/")[0] == journey.id for r in (*e.item.addresses, *e.item.root_causes))
-        ]
-        if related:
-            out.append(f"### {inline(journey.title)}\n\n" + _item_table(ctx, here, related))
     out.append(f"## {L['backlog_items']}")
     for area in book.problem_areas:
         out.append(f"### {inline(area.name)}")

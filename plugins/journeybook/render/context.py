@@ -207,8 +207,11 @@ class Context:
         source: Path | None = None,
         tags: list[str] | None = None,
         boost: float | None = None,
+        hide: list[str] | None = None,
     ) -> None:
         meta: dict[str, object] = {"title": title}
+        if hide:
+            meta["hide"] = list(hide)
         if tags:
             meta["tags"] = tags
         if boost:

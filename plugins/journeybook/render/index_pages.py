@@ -2,10 +2,39 @@
 
 from __future__ import annotations
 
-from ..core.analysis import TeamView, handoffs, team_views
+from ..core.analysis import TeamView, failure_demand, handoffs, team_views, waiting_hours
+from ..core.handbook import journey_pain_points, journey_steps
 from ..core.models import Insight, JourneyFile
 from .context import Context, journey_state_label
-from .text import block, bullets, inline, link, rel, table
+from .text import block, bullets, hours_text, inline, link, number, rel, table
+
+
+def _journey_cards(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
+    """The landscape of a life event: a card per journey with its state and key figures.
+
+    Kept to a few lines of markup per journey so that the index stays small
+    in a handbook with hundreds of journeys.
+    """
+    L = ctx.L
+    cards = []
+    for j in journeys:
+        cost = sum(r.monthly_cost or 0.0 for r in failure_demand(ctx.book, [j]))
+        figures = [
+            f"{L['steps']}: {sum(1 for _ in journey_steps(j))}",
+            f"{L['total_waiting']}: {hours_text(waiting_hours(j), L)}",
+            f"{L['pain_points']}: {sum(1 for _ in journey_pain_points(j))}",
+        ]
+        if cost:
+            figures.append(f"{L['failure_cost']}: {number(cost)} {inline(ctx.book.currency)}")
+        state = "jb-state-future" if j.state == "future" else "jb-state-current"
+        cards.append(
+            f'<section class="jb-journey-card {state}" markdown="1">\n'
+            f'<p class="jb-card-step" markdown="span">{ctx.journey_link(here, j.id)}</p>\n'
+            f'<p markdown="span">**{journey_state_label(ctx, j)}** · {ctx.team_link(here, j.owner)}</p>\n'
+            f'<p markdown="span">{inline(j.summary)}</p>\n'
+            f'<p class="jb-figures" markdown="span">{" · ".join(figures)}</p>\n</section>'
+        )
+    return '<div class="jb-overview" markdown="1">\n' + "\n".join(cards) + "\n</div>"
 
 
 def _journey_rows(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
@@ -29,10 +58,10 @@ def render_journeys_index(ctx: Context) -> None:
         out.append(f"### {inline(event.name)}")
         if event.description:
             out.append(block(event.description))
-        out.append(_journey_rows(ctx, here, journeys))
+        out.append(_journey_cards(ctx, here, journeys))
     loose = [j for j in book.journeys.values() if j.life_event is None]
     if loose:
-        out.append(f"### {L['other_journeys']}\n\n" + _journey_rows(ctx, here, loose))
+        out.append(f"### {L['other_journeys']}\n\n" + _journey_cards(ctx, here, loose))
     out.append(f"## {L['by_team']}")
     for tid, team in book.teams.items():
         journeys = [j for j in book.journeys.values() if j.owner == tid]

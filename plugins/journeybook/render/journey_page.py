@@ -8,8 +8,6 @@ need group, and the detail of each step with everything that refers to it.
 
 from __future__ import annotations
 
-from statistics import mean
-
 from ..core.analysis import (
     channel_switches,
     evidence_share,
@@ -21,16 +19,17 @@ from ..core.analysis import (
 )
 from ..core.handbook import journey_pain_points, journey_steps
 from ..core.models import EMOTION_MAX, EMOTION_MIN, GainPoint, JourneyFile, PainPoint, Step
-from . import mermaid
+from . import emotion_lane
 from .context import Context, journey_state_label
 from .escape import quoted_title
+from .map_grid import canvas, cards, header
 from .metric_blocks import metric_summary
 from .review_pages import review_notice
-from .text import block, bullets, details, hours_text, indent, inline, link, number, rel, table
+from .text import attr, block, bullets, details, hours_text, indent, inline, link, number, rel, table
 from .trace_blocks import journey_trace
 
-#: Beyond this many steps the emotion curve's axis shows step numbers: names would overlap.
-NAMED_AXIS_STEPS = 4
+#: The map needs the full width: no navigation or table of contents beside it (mkdocs-material `hide`).
+MAP_PAGE_HIDES = ["navigation", "toc"]
 
 
 def emotion_text(value: int | None, L: dict[str, str]) -> str:
@@ -65,8 +64,9 @@ def render_journey(ctx: Context, journey: JourneyFile) -> None:
         parts.append(block(journey.description))
     parts.append(_facts(ctx, journey, here))
     parts.append(f"## {L['key_figures']}\n\n{_key_figures(ctx, journey)}")
-    parts.append(f"## {L['journey_map']}\n\n{L['emotion_scale']}\n\n{journey_grid(ctx, journey, here)}")
+    parts.append(f"## {L['journey_map']}\n\n{journey_grid(ctx, journey, here)}")
     parts.append(_emotion_section(ctx, journey))
+    parts.append(step_cards(ctx, journey, here))
     parts.append(_group_tabs(ctx, journey, here))
     parts.append(_steps_section(ctx, journey, here))
     if journey.root_causes:
@@ -105,7 +105,15 @@ def render_journey(ctx: Context, journey: JourneyFile) -> None:
         parts.append(trace)
     tags = [*journey.tags, L["journey"]]
     origin = ctx.book.origin("journey", journey.id)
-    ctx.add(here, journey.title, "\n\n".join(p for p in parts if p), origin.path if origin else None, tags, 2)
+    ctx.add(
+        here,
+        journey.title,
+        "\n\n".join(p for p in parts if p),
+        origin.path if origin else None,
+        tags,
+        2,
+        hide=MAP_PAGE_HIDES,
+    )
 
 
 def _facts(ctx: Context, journey: JourneyFile, here: str) -> str:
@@ -154,31 +162,21 @@ def _cell(items: list[str]) -> str:
 
 
 def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
-    """The journey map: steps as columns under their phases, aspects as rows.
+    """The journey map: steps as columns under their phases, lanes as rows, the emotion curve drawn across.
 
     Raw HTML (with md_in_html) because Markdown tables cannot group columns
-    under a phase; every cell still goes through Markdown so links and
-    escaping work as everywhere else.
+    under a phase; text cells still go through Markdown so links and
+    escaping work as everywhere else. Every step column has the same width
+    (journeybook.css), which is what lets the emotion lane's SVG put each
+    point in its step's column.
     """
     L = ctx.L
-    groups = groups_of(ctx, journey)
     steps = [s for _, s in journey_steps(journey)]
-    phase_row = "".join(
-        f'<th scope="colgroup" colspan="{len(p.steps)}" markdown="span">{inline(p.name)}</th>' for p in journey.phases
-    )
-    step_row = "".join(f'<th scope="col" markdown="span">{link(s.name, "#step-" + s.id)}</th>' for s in steps)
 
     def row(title: str, cells: list[str], css: str = "") -> str:
         klass = f' class="{css}"' if css else ""
         tds = "".join(f'<td markdown="span">{c}</td>' for c in cells)
         return f'<tr markdown="1"{klass}><th scope="row">{title}</th>{tds}</tr>'
-
-    def emotions(step: Step) -> str:
-        lines = []
-        for gid in groups:
-            if gid in step.emotion:
-                lines.append(f"{inline(ctx.book.need_groups[gid].name)}: {emotion_text(step.emotion[gid], L)}")
-        return _cell(lines)
 
     def points(items: list[PainPoint] | list[GainPoint], mark: str) -> str:
         out = []
@@ -186,6 +184,14 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
             names = ", ".join(inline(ctx.book.need_groups[g].name) for g in item.need_groups)
             out.append(f"{mark} {inline(item.text)}" + (f" ({names})" if names else ""))
         return _cell(out)
+
+    def opportunities(step: Step) -> str:
+        """The backlog items that address the step or its pain points, with their status."""
+        ids: dict[str, None] = {}
+        for key in (step.id, *(p.id for p in step.pain_points)):
+            refs = ctx.links.get(f"{journey.id}/{key}")
+            ids |= dict.fromkeys(refs.backlog if refs else [])
+        return _cell([f"{ctx.backlog_link(here, b)} ({L['status_' + ctx.book.backlog[b].item.status]})" for b in ids])
 
     rows = [
         row(L["customer_does"], [inline(s.does) for s in steps]),
@@ -198,70 +204,73 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
                 for s in steps
             ],
         ),
-        row(L["emotion"], [emotions(s) for s in steps], "jb-emotion"),
+        _emotion_row(ctx, journey, steps),
         row(L["pain_points"], [points(s.pain_points, "⚠") for s in steps], "jb-pain"),
         row(L["gain_points"], [points(s.gain_points, "✔") for s in steps], "jb-gain"),
+        row(L["opportunities"], [opportunities(s) for s in steps], "jb-opportunity"),
         row(L["waiting"], [inline(s.waiting) if s.waiting else "–" for s in steps]),
         row(L["owner"], [ctx.team_link(here, s.owner) for s in steps]),
     ]
+    return canvas(L["journey_map"], len(steps), header(ctx, journey, lambda s: "#step-" + s.id), rows)
+
+
+def _emotion_row(ctx: Context, journey: JourneyFile, steps: list[Step]) -> str:
+    """The emotion lane: the scale's words in the row title, the curve across every step column."""
+    L = ctx.L
+    words = {v: L[f"emotion_{v}"] for v in range(EMOTION_MIN, EMOTION_MAX + 1)}
+    series = [
+        emotion_lane.Series(ctx.book.need_groups[g].name, [s.emotion.get(g) for s in steps])
+        for g in groups_of(ctx, journey)
+    ]
+    svg = emotion_lane.lane(
+        f"{L['emotion_curve']}: {journey.title}", [s.id for s in steps], [s.name for s in steps], series, words
+    )
     return (
-        f'<div class="jb-map" markdown="1" role="region" aria-label="{L["journey_map"]}" tabindex="0">\n'
-        f'<table class="jb-grid" markdown="1">\n'
-        f'<thead markdown="1"><tr markdown="1"><th scope="col">{L["phase"]}</th>{phase_row}</tr>'
-        f'<tr markdown="1"><th scope="col">{L["step"]}</th>{step_row}</tr></thead>\n'
-        f'<tbody markdown="1">{"".join(rows)}</tbody>\n'
-        "</table>\n</div>"
+        f'<tr class="jb-emotion"><th scope="row"><span class="jb-lane-title">{L["emotion"]}</span>'
+        f"{emotion_lane.axis(words)}</th>"
+        f'<td class="jb-lane" colspan="{len(steps)}">{svg}</td></tr>'
     )
 
 
-def _emotion_section(ctx: Context, journey: JourneyFile) -> str:
+def step_cards(ctx: Context, journey: JourneyFile, here: str) -> str:
+    """The map on a phone: a card per step with its action, emotions, pain and gain points."""
     L = ctx.L
     groups = groups_of(ctx, journey)
+
+    def lines(step: Step) -> list[str]:
+        out = [inline(step.does)]
+        feelings = [
+            f"{inline(ctx.book.need_groups[g].name)} {emotion_text(step.emotion[g], L)}"
+            for g in groups
+            if g in step.emotion
+        ]
+        if feelings:
+            out.append(f"**{L['emotion']}:** {'; '.join(feelings)}")
+        out += [f"⚠ {inline(p.text)}" for p in step.pain_points]
+        out += [f"✔ {inline(g.text)}" for g in step.gain_points]
+        if step.waiting:
+            out.append(f"**{L['waiting']}:** {inline(step.waiting)}")
+        out.append(f"**{L['owner']}:** {ctx.team_link(here, step.owner)}")
+        return out
+
+    return cards(journey, lambda s: "#step-" + s.id, lines)
+
+
+def _emotion_section(ctx: Context, journey: JourneyFile) -> str:
+    """The lane's legend and, for screen readers and for copying, its values as a table."""
+    L = ctx.L
+    groups = groups_of(ctx, journey)
+    if not groups:
+        return ""
     steps = [s for _, s in journey_steps(journey)]
     names = [ctx.book.need_groups[g].name for g in groups]
-    out = [f"## {L['emotion_curve']}"]
-    if groups:
-        series = []
-        for gid in groups:
-            values = [float(s.emotion.get(gid, 0)) for s in steps]
-            series.append(values)
-        numbered = len(steps) > NAMED_AXIS_STEPS
-        chart = mermaid.line_chart(
-            f"{L['emotion_curve']}: {journey.title}",
-            L["chart_emotion_desc"],
-            [str(n) for n in range(1, len(steps) + 1)] if numbered else [s.name for s in steps],
-            series,
-            EMOTION_MIN,
-            EMOTION_MAX,
-            L["emotion"],
-        )
-        out.append(mermaid.fence(chart))
-        legend = [
-            f'<span class="jb-swatch" style="background:{mermaid.PALETTE[i % len(mermaid.PALETTE)]}"></span> '
-            f"{L['line']} {i + 1}: {inline(name)}"
-            for i, name in enumerate(names)
-        ]
-        notes = [L["axis_numbered"]] if numbered else []
-        if any(g not in s.emotion for s in steps for g in groups):
-            notes.append(L["missing_emotion_zero"])
-        out.append(f"**{L['legend']}:**\n\n" + bullets(legend) + "".join(f"\n\n{n}" for n in notes))
-        rows = [
-            [f"{n}. {inline(s.name)}"] + [emotion_text(s.emotion.get(g), L) for g in groups]
-            for n, s in enumerate(steps, start=1)
-        ]
-        equivalent = table([L["step"], *[inline(n) for n in names]], rows)
-        out.append(details(L["table_equivalent"], equivalent))
-    sections = []
-    for phase in journey.phases:
-        tasks = []
-        for step in phase.steps:
-            scores = [step.emotion[g] for g in groups if g in step.emotion]
-            score = round(mean(scores)) + 3 if scores else 3
-            actors = [ctx.book.need_groups[g].name for g in groups if g in step.emotion]
-            tasks.append(mermaid.JourneyTask(step.name, score, actors))
-        sections.append(mermaid.JourneySection(phase.name, tasks))
-    out.append(f"### {L['journey_diagram']}")
-    out.append(mermaid.fence(mermaid.user_journey(journey.title, L["chart_journey_desc"], sections)))
+    legend = "".join(f"<li>{emotion_lane.legend_sample(i)} {attr(name)}</li>" for i, name in enumerate(names))
+    out = [f'<ul class="jb-legend" aria-label="{attr(L["legend"])}">{legend}</ul>']
+    if any(g not in s.emotion for s in steps for g in groups):
+        out.append(L["missing_emotion_gap"])
+    rows = [[link(s.name, f"#step-{s.id}")] + [emotion_text(s.emotion.get(g), L) for g in groups] for s in steps]
+    equivalent = table([L["step"], *[inline(n) for n in names]], rows)
+    out.append(details(f"{L['emotion_curve']}: {L['table_equivalent'].lower()}", equivalent))
     return "\n\n".join(out)
 
 

@@ -34,6 +34,29 @@ with contextlib.redirect_stdout(io.StringIO()):
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
 
 
+#: CSS for the charts mkdocs-material does not theme (xychart, quadrantChart): text and
+#: backgrounds from the palette's custom properties, which reach into the diagram's
+#: shadow root, so a chart reads in light and dark and follows a palette toggle
+#: without being redrawn. A diagram's own themeCSS replaces material's, so each
+#: diagram kind carries all it needs.
+CHART_CSS = (
+    "text{fill:var(--md-default-fg-color) !important}"
+    "rect.background{fill:transparent !important}"
+    ".quadrant rect{fill:var(--md-default-fg-color--lightest) !important}"
+    ".data-point circle{fill:var(--md-accent-fg-color) !important}"
+    ".border line{stroke:var(--md-default-fg-color--lighter) !important}"
+    ".axis-line path,.left-axis path,.bottom-axis path{stroke:var(--md-default-fg-color--light) !important}"
+)
+#: CSS for the traceability flowchart: dark text on its light node fills in both palettes,
+#: edges in the palette's foreground.
+TRACE_CSS = (
+    ".nodeLabel,.nodeLabel p,.node .label{color:#1a1a1a !important;fill:#1a1a1a !important}"
+    ".flowchart-link{stroke:var(--md-default-fg-color--light) !important}"
+    "marker path{fill:var(--md-default-fg-color--light) !important;"
+    "stroke:var(--md-default-fg-color--light) !important}"
+)
+
+
 class Ids:
     """Generated node ids: short, ASCII, never a Mermaid keyword."""
 
@@ -52,8 +75,13 @@ def _accessible(kind: str, title: str, description: str, body: str, init: Mappin
 
 
 def fence(diagram: str) -> str:
-    """A superfences block that mkdocs-material renders with Mermaid."""
-    return f"``` mermaid\n{diagram.rstrip()}\n```"
+    """A superfences block that mkdocs-material renders with Mermaid.
+
+    Wrapped in a keyboard-focusable box that scrolls sideways: diagrams keep
+    their natural size, so their text stays legible on a phone, and a wide
+    one scrolls instead of shrinking.
+    """
+    return f'<div class="jb-diagram" tabindex="0" markdown="1">\n\n``` mermaid\n{diagram.rstrip()}\n```\n\n</div>'
 
 
 def _strip_front_matter(script: str) -> str:
@@ -106,7 +134,16 @@ def line_chart(
 ) -> str:
     """Mermaid `xychart-beta` with one line per series, colours from PALETTE in order."""
     init = {
-        "xyChart": {"height": 360},
+        # Mermaid always scales an xychart to the page's width: a narrower chart with larger
+        # type keeps its labels at 11 px or more on a 390 px phone.
+        "xyChart": {
+            "width": 520,
+            "height": 360,
+            "titleFontSize": 18,
+            "xAxis": {"labelFontSize": 16, "titleFontSize": 16},
+            "yAxis": {"labelFontSize": 16, "titleFontSize": 16},
+        },
+        "themeCSS": CHART_CSS,
         "themeVariables": {"xyChart": {"plotColorPalette": ", ".join(PALETTE[: max(1, len(series))])}},
     }
     cats = ", ".join(f'"{label(c)}"' for c in categories)
@@ -201,7 +238,8 @@ def quadrant(
         body.append(f"    quadrant-{number} {label(text)}")
     for point in points:
         body.append(f'    "{label(point.name)}": [{point.x:.3f}, {point.y:.3f}]')
-    return _accessible("quadrantChart", title, description, "\n".join(body) + "\n")
+    init = {"quadrantChart": {"useMaxWidth": False}, "themeCSS": CHART_CSS}
+    return _accessible("quadrantChart", title, description, "\n".join(body) + "\n", init)
 
 
 @dataclass
@@ -233,4 +271,5 @@ def trace(title: str, description: str, chain: Chain) -> str:
     for css, members in classes.items():
         body.append(f"    classDef {css} {styles.get(css, 'stroke-width:1px')}")
         body.append(f"    class {','.join(members)} {css}")
-    return _accessible("flowchart LR", title, description, "\n".join(body) + "\n")
+    init = {"flowchart": {"useMaxWidth": False}, "themeCSS": TRACE_CSS}
+    return _accessible("flowchart LR", title, description, "\n".join(body) + "\n", init)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.models import Metric
 from . import mermaid
 from .context import Context
 from .text import details, inline, number, table
@@ -9,6 +10,13 @@ from .text import details, inline, number, table
 
 def _value(value: float) -> str:
     return number(value, 0 if float(value).is_integer() else 1)
+
+
+def target_status(ctx: Context, metric: Metric, value: float) -> str:
+    """ "on target" or "not yet on target", in the metric's better direction."""
+    assert metric.target is not None
+    good = value >= metric.target if metric.better_direction == "higher" else value <= metric.target
+    return ctx.L["on_target"] if good else ctx.L["off_target"]
 
 
 def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> str:
@@ -27,10 +35,7 @@ def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> s
         latest = values[-1]
         status = ""
         if metric.target is not None:
-            good = (
-                latest.value >= metric.target if metric.better_direction == "higher" else latest.value <= metric.target
-            )
-            status = f" – **{L['on_target'] if good else L['off_target']}**"
+            status = f" – **{target_status(ctx, metric, latest.value)}**"
         facts.append(f"**{L['latest']}:** {_value(latest.value)} ({latest.date.isoformat()}){status}")
     else:
         facts.append(f"**{L['latest']}:** {L['no_values']}")
@@ -44,16 +49,20 @@ def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> s
         low = min(min(s) for s in series)
         high = max(max(s) for s in series)
         pad = (high - low) * 0.1 or 1.0
+        # The axis starts at zero for counts, shares and scores: starting it near the data
+        # makes a small change look large.
         chart = mermaid.line_chart(
             metric.name,
             L["chart_metric_desc"],
             [v.date.isoformat() for v in values],
             series,
-            _round_down(low - pad),
+            0.0 if low >= 0 else _round_down(low - pad),
             _round_up(high + pad),
             metric.unit,
         )
         out.append(mermaid.fence(chart))
+        if metric.target is not None:
+            out.append(L["chart_metric_legend"])
     if values:
         rows = [[v.date.isoformat(), _value(v.value)] for v in values]
         out.append(details(L["values"], table([L["date"], L["value"]], rows)))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..core.analysis import compare, failure_demand
-from ..core.models import JourneyFile
+from ..core.analysis import DemandRow, compare, failure_demand
+from ..core.models import JourneyFile, Step
 from .context import Context
-from .metric_blocks import metric_summary
+from .metric_blocks import metric_summary, target_status
 from .metric_pages import render_metric_page
-from .text import bullets, hours_text, inline, link, number, rel, table
+from .text import attr, bullets, hours_text, inline, link, number, rel, table
 
 
 def render_metrics(ctx: Context) -> None:
@@ -21,16 +21,20 @@ def render_metrics(ctx: Context) -> None:
         values = ctx.book.metric_values.get(metric.id, [])
         latest = number(values[-1].value, 0 if values[-1].value.is_integer() else 1) if values else L["no_values"]
         target = number(metric.target, 0 if metric.target.is_integer() else 1) if metric.target is not None else "–"
+        status = "–"
+        if values and metric.target is not None:
+            status = target_status(ctx, metric, values[-1].value)
         rows.append(
             [
                 ctx.metric_link(here, metric.id),
                 L["metric_" + metric.type],
                 latest,
                 target,
+                status,
                 L["better_" + metric.better_direction],
             ]
         )
-    out.append(table([L["metric"], L["type"], L["latest"], L["target"], ""], rows))
+    out.append(table([L["metric"], L["type"], L["latest"], L["target"], L["status"], L["direction"]], rows))
     for metric in ctx.book.metrics.values():
         if ctx.metrics_split:
             render_metric_page(ctx, metric.id)
@@ -48,6 +52,8 @@ def render_failure_demand(ctx: Context) -> None:
     currency = inline(book.currency)
     rows = failure_demand(book)
     out = [f"# {L['failure_demand']}", L["failure_intro"]]
+    if any(r.monthly_cost for r in rows):
+        out.append(pareto(ctx, rows))
     body = []
     for rank, r in enumerate(rows, start=1):
         pain = ctx.ref_link(here, f"{r.journey.id}/{r.demand.pain_point}") if r.demand.pain_point else "–"
@@ -55,12 +61,12 @@ def render_failure_demand(ctx: Context) -> None:
             [
                 str(rank),
                 inline(r.demand.reason),
+                f"{number(r.monthly_cost)} {currency}" if r.monthly_cost is not None else "–",
+                number(r.monthly_volume),
+                f"{number(r.unit_cost)} {currency}" if r.unit_cost is not None else L["no_cost"],
                 ctx.step_link(here, r.journey.id, r.step.id, with_journey=True),
                 pain,
                 inline(book.channels[r.demand.channel].name),
-                number(r.monthly_volume),
-                f"{number(r.unit_cost)} {currency}" if r.unit_cost is not None else L["no_cost"],
-                f"{number(r.monthly_cost)} {currency}" if r.monthly_cost is not None else "–",
             ]
         )
     if rows:
@@ -68,29 +74,25 @@ def render_failure_demand(ctx: Context) -> None:
             [
                 "",
                 f"**{L['total']}**",
-                "",
-                "",
-                "",
+                f"**{number(sum(r.monthly_cost or 0 for r in rows))} {currency}**",
                 f"**{number(sum(r.monthly_volume for r in rows))}**",
                 "",
-                f"**{number(sum(r.monthly_cost or 0 for r in rows))} {currency}**",
+                "",
+                "",
+                "",
             ]
         )
-    out.append(
-        table(
-            [
-                "#",
-                L["reason"],
-                L["step"],
-                L["pain_point"],
-                L["channel"],
-                L["volume"],
-                L["cost_per_contact"],
-                L["cost_per_month"],
-            ],
-            body,
-        )
-    )
+    head = [
+        "#",
+        L["reason"],
+        L["cost_per_month"],
+        L["volume"],
+        L["cost_per_contact"],
+        L["step"],
+        L["pain_point"],
+        L["channel"],
+    ]
+    out.append(right_aligned(table(head, body), {0, 2, 3, 4}))
     per_journey = []
     for journey in book.journeys.values():
         mine = [r for r in rows if r.journey.id == journey.id]
@@ -110,6 +112,48 @@ def render_failure_demand(ctx: Context) -> None:
     out.append(f"## {L['cost_per_contact']}\n\n" + table([L["channel"], L["cost_per_contact"]], channel_rows))
     origin = book.origin("channel", next(iter(book.channels))) if book.channels else None
     ctx.add(here, L["failure_demand"], "\n\n".join(out), origin.path if origin else None, [L["failure_demand"]])
+
+
+#: The Pareto chart shows the largest causes; the table below lists them all.
+PARETO_BARS = 15
+
+
+def pareto(ctx: Context, rows: list[DemandRow]) -> str:
+    """Failure demand as a Pareto chart: a bar per reason, largest first, with the running share.
+
+    HTML bars rather than a drawn chart: the reasons are editor sentences that
+    must wrap on a phone, and bars sized in CSS follow the palette. Raw HTML,
+    so every editor string is escaped here with ``attr``.
+    """
+    L = ctx.L
+    costed = [r for r in rows if r.monthly_cost]
+    total = sum(r.monthly_cost or 0.0 for r in costed)
+    largest = max(r.monthly_cost or 0.0 for r in costed)
+    currency = attr(ctx.book.currency)
+    items = []
+    running = 0.0
+    for r in costed[:PARETO_BARS]:
+        cost = r.monthly_cost or 0.0
+        running += cost
+        items.append(
+            f'<li><span class="jb-bar-label">{attr(r.demand.reason)}</span>'
+            f'<span class="jb-bar" style="width: {100 * cost / largest:.1f}%"></span>'
+            f'<span class="jb-bar-value">{number(cost)} {currency} · {round(100 * running / total)} %</span></li>'
+        )
+    return (
+        f'<figure class="jb-pareto"><figcaption>{attr(L["pareto_caption"])}</figcaption>'
+        f"<ol>{''.join(items)}</ol></figure>"
+    )
+
+
+def right_aligned(markdown_table: str, columns: set[int]) -> str:
+    """Right-align the numeric columns of a Markdown table, so digits line up."""
+    lines = markdown_table.splitlines()
+    if len(lines) < 2:
+        return markdown_table
+    cells = lines[1].strip("|").split("|")
+    lines[1] = "|" + "|".join(" ---: " if i in columns else c for i, c in enumerate(cells)) + "|"
+    return "\n".join(lines)
 
 
 def _delta(before: float, after: float, fmt: Callable[[float], str] = number) -> str:
@@ -140,6 +184,11 @@ def render_comparison(ctx: Context, future: JourneyFile) -> None:
         row(L["channel_switches"], c.switches_before, c.switches_after),
         row(L["number_of_pains"], c.pains_before, c.pains_after),
         row(L["failure_contacts"], c.demand_before, c.demand_after),
+        row(
+            f"{L['failure_cost']} ({inline(ctx.book.currency)})",
+            sum(r.monthly_cost or 0.0 for r in failure_demand(ctx.book, [current])),
+            sum(r.monthly_cost or 0.0 for r in failure_demand(ctx.book, [future])),
+        ),
     ]
     out = [
         f"# {L['comparison']}: {inline(current.title)} → {inline(future.title)}",
@@ -154,19 +203,29 @@ def render_comparison(ctx: Context, future: JourneyFile) -> None:
     def steps_list(title: str, items: list[str]) -> None:
         out.append(f"### {title} ({len(items)})\n\n" + (bullets(items) if items else f"*{L['none']}*"))
 
-    steps_list(L["steps_removed"], [ctx.step_link(here, current.id, s.id) for s in c.removed])
-    steps_list(L["steps_added"], [ctx.step_link(here, future.id, s.id) for s in c.added])
+    def value(step: Step | None, name: str) -> str:
+        """A compared field of a step as a reader reads it."""
+        raw = getattr(step, name, None) if step else None
+        if name == "owner":
+            return ctx.team_link(here, raw) if isinstance(raw, str) else "–"
+        if name == "channels":
+            return ctx.channel_names(list(raw)) if raw else "–"
+        return inline(raw) if isinstance(raw, str) and raw else "–"
+
+    steps_list(L["steps_removed"], [f"<del>{ctx.step_link(here, current.id, s.id)}</del>" for s in c.removed])
+    steps_list(L["steps_added"], [f"**+** {ctx.step_link(here, future.id, s.id)}" for s in c.added])
     steps_list(
         L["steps_changed"],
         [
-            f"{ctx.step_link(here, future.id, ch.step_id)}: " + ", ".join(L["field_" + f] for f in ch.changes)
+            f"{ctx.step_link(here, future.id, ch.step_id)}\n"
+            + "\n".join(f"    - {L['field_' + f]}: {value(ch.before, f)} → {value(ch.after, f)}" for f in ch.changes)
             for ch in c.changed
         ],
     )
     steps_list(L["steps_unchanged"], [ctx.step_link(here, future.id, s.id) for s in c.unchanged])
     steps_list(L["pains_removed"], [ctx.ref_link(here, f"{current.id}/{p.id}") for p in c.pains_removed])
     steps_list(L["demand_removed"], [f"{inline(d.reason)} ({number(d.volume)} / {d.per})" for d in c.demand_removed])
-    out.append(f"{link(L['blueprint'], rel(here, ctx.blueprint_path(future.id)))}")
+    out.append(f"**{L['blueprint']}:** {link(future.title, rel(here, ctx.blueprint_path(future.id)))}")
     origin = ctx.book.origin("journey", future.id)
     ctx.add(
         here,
