@@ -354,3 +354,16 @@ def test_a_control_character_written_as_an_escape_is_refused(mini: Path) -> None
         "the text holds a control character",
         "U+0000 (NUL)",
     )
+
+
+def test_a_reference_in_an_otherwise_clean_file_is_located_after_its_positions_were_dropped(mini: Path) -> None:
+    """Clean files drop their position tables to save memory; a later finding rebuilds them."""
+    edit(mini / "backlog.yml", "owner: back", "owner: nobody")
+    p = only(problems_in(mini))
+    assert (p.file, p.line, p.column, p.field) == (
+        "backlog.yml",
+        11,
+        20,
+        "problem_areas[0].development_areas[0].items[0].owner",
+    )
+    assert p.message == "no team with id 'nobody'"

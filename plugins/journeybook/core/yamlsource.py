@@ -53,9 +53,30 @@ class SourceFile:
     data: Any
     values: dict[FieldPath, int] = field(default_factory=dict)
     keys: dict[FieldPath, int] = field(default_factory=dict)
+    #: The file's text, kept so that positions dropped by compact() can be found again.
+    text: str = field(default="", repr=False)
+    compacted: bool = False
+
+    def compact(self) -> None:
+        """Drop the data and positions of a file without mistakes; position() rebuilds them.
+
+        Positions are needed only when a later check finds something; in a large
+        handbook they take more memory than everything else together. Those of
+        list entries are kept: every entity (a step, a team) is one, and its line
+        is looked up for each.
+        """
+        self.data = None
+        self.values = {path: pos for path, pos in self.values.items() if not path or type(path[-1]) is int}
+        self.keys = {}
+        self.compacted = True
 
     def position(self, path: FieldPath, *, key: bool = False) -> Position:
         """The closest known position: the field itself, else its nearest parent."""
+        if self.compacted:
+            if not key and path in self.values:
+                return _unpack(self.values[path])
+            self.compacted = False
+            _build(self, self.text, _FAST_LOADER)
         table = self.keys if key else self.values
         probe = tuple(path)
         while probe:
@@ -531,6 +552,7 @@ def load_source(path: Path, display: str, raw: bytes | None = None) -> tuple[Sou
             )
         ]
     source.data = builder.documents[0]
+    source.text = text
     return source, builder.problems
 
 
