@@ -367,3 +367,13 @@ def test_a_reference_in_an_otherwise_clean_file_is_located_after_its_positions_w
         "problem_areas[0].development_areas[0].items[0].owner",
     )
     assert p.message == "no team with id 'nobody'"
+
+
+def test_validate_prints_warnings_and_still_passes(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from journeybook.cli import main
+
+    (mini / "notes.txt").write_text("draft", encoding="utf-8")
+    assert main(["validate", str(mini)]) == 0
+    err = capsys.readouterr().err
+    assert "notes.txt:1:1: warning: a '.txt' file among the YAML files is not read" in err
+    assert err.rstrip().endswith("1 warning found.")
