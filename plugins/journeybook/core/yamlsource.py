@@ -50,7 +50,7 @@ class SourceFile:
 
     path: Path
     display: str
-    data: Any
+    parsed: Any = None
     values: dict[FieldPath, int] = field(default_factory=dict)
     keys: dict[FieldPath, int] = field(default_factory=dict)
     #: The file's text, kept so that positions dropped by compact() can be found again.
@@ -58,25 +58,35 @@ class SourceFile:
     compacted: bool = False
 
     def compact(self) -> None:
-        """Drop the data and positions of a file without mistakes; position() rebuilds them.
+        """Drop the data and positions of a file without mistakes; they are rebuilt when asked for.
 
         Positions are needed only when a later check finds something; in a large
         handbook they take more memory than everything else together. Those of
         list entries are kept: every entity (a step, a team) is one, and its line
         is looked up for each.
         """
-        self.data = None
         self.values = {path: pos for path, pos in self.values.items() if not path or type(path[-1]) is int}
         self.keys = {}
+        self.parsed = None
         self.compacted = True
+
+    def _rebuild(self) -> None:
+        self.compacted = False
+        self.parsed = _build(self, self.text, _FAST_LOADER).documents[0]
+
+    @property
+    def data(self) -> Any:
+        """The file's plain data (mappings, lists, text, numbers)."""
+        if self.compacted:
+            self._rebuild()
+        return self.parsed
 
     def position(self, path: FieldPath, *, key: bool = False) -> Position:
         """The closest known position: the field itself, else its nearest parent."""
         if self.compacted:
             if not key and path in self.values:
                 return _unpack(self.values[path])
-            self.compacted = False
-            _build(self, self.text, _FAST_LOADER)
+            self._rebuild()
         table = self.keys if key else self.values
         probe = tuple(path)
         while probe:
@@ -473,7 +483,7 @@ def control_characters(text: str, display: str) -> list[Problem]:
 
 def load_source(path: Path, display: str, raw: bytes | None = None) -> tuple[SourceFile | None, list[Problem]]:
     """Read one YAML file. Returns the parsed file, or None with the problems found."""
-    source = SourceFile(path=path, display=display, data=None)
+    source = SourceFile(path=path, display=display)
     if raw is None:
         raw, problems = read_text(path, display)
         if raw is None:
@@ -551,7 +561,7 @@ def load_source(path: Path, display: str, raw: bytes | None = None) -> tuple[Sou
                 hint="split the documents ('---') into separate files",
             )
         ]
-    source.data = builder.documents[0]
+    source.parsed = builder.documents[0]
     source.text = text
     return source, builder.problems
 
