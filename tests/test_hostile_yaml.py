@@ -354,3 +354,26 @@ def test_a_control_character_written_as_an_escape_is_refused(mini: Path) -> None
         "the text holds a control character",
         "U+0000 (NUL)",
     )
+
+
+def test_a_reference_in_an_otherwise_clean_file_is_located_after_its_positions_were_dropped(mini: Path) -> None:
+    """Clean files drop their position tables to save memory; a later finding rebuilds them."""
+    edit(mini / "backlog.yml", "owner: back", "owner: nobody")
+    p = only(problems_in(mini))
+    assert (p.file, p.line, p.column, p.field) == (
+        "backlog.yml",
+        11,
+        20,
+        "problem_areas[0].development_areas[0].items[0].owner",
+    )
+    assert p.message == "no team with id 'nobody'"
+
+
+def test_validate_prints_warnings_and_still_passes(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from journeybook.cli import main
+
+    (mini / "notes.txt").write_text("draft", encoding="utf-8")
+    assert main(["validate", str(mini)]) == 0
+    err = capsys.readouterr().err
+    assert "notes.txt:1:1: warning: a '.txt' file among the YAML files is not read" in err
+    assert err.rstrip().endswith("1 warning found.")

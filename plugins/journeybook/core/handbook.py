@@ -146,6 +146,8 @@ class HandbookCache:
             # Duplicate keys are reported but do not stop validation: the first value is kept.
             model, more = validate_source(source)
             problems = problems + more
+            if not problems:
+                source.compact()
         else:
             # An emptied file declares nothing; an id named like the file was likely in it.
             text_ids = _ids_in_text(raw) | {path.stem.lower()}

@@ -82,7 +82,8 @@ def format_problems(problems: Iterable[Problem]) -> str:
     items = list(problems)
     body = "\n".join(p.format_text() for p in items)
     count = len(items)
-    noun = "problem" if count == 1 else "problems"
+    noun = "warning" if items and all(p.severity == "warning" for p in items) else "problem"
+    noun += "" if count == 1 else "s"
     return f"{body}\n{count} {noun} found." if items else "No problems found."
 
 

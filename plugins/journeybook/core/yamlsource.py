@@ -20,6 +20,19 @@ import yaml
 from .problems import FieldPath, Problem, format_field
 
 Position = tuple[int, int]
+#: Positions are stored packed in one int (line << 24 | column): a large handbook has a
+#: million of them, and an int takes half the memory of a tuple of two.
+_COLUMN_BITS = 24
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+
+
+def _pack(line: int, column: int) -> int:
+    return line << _COLUMN_BITS | min(column, _COLUMN_MASK)
+
+
+def _unpack(packed: int) -> Position:
+    return packed >> _COLUMN_BITS, packed & _COLUMN_MASK
+
 
 #: libyaml's parser when PyYAML was built with it (the wheels are): 20x faster on large handbooks.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -37,21 +50,52 @@ class SourceFile:
 
     path: Path
     display: str
-    data: Any
-    values: dict[FieldPath, Position] = field(default_factory=dict)
-    keys: dict[FieldPath, Position] = field(default_factory=dict)
+    parsed: Any = None
+    values: dict[FieldPath, int] = field(default_factory=dict)
+    keys: dict[FieldPath, int] = field(default_factory=dict)
+    #: The file's text, kept so that positions dropped by compact() can be found again.
+    text: str = field(default="", repr=False)
+    compacted: bool = False
+
+    def compact(self) -> None:
+        """Drop the data and positions of a file without mistakes; they are rebuilt when asked for.
+
+        Positions are needed only when a later check finds something; in a large
+        handbook they take more memory than everything else together. Those of
+        list entries are kept: every entity (a step, a team) is one, and its line
+        is looked up for each.
+        """
+        self.values = {path: pos for path, pos in self.values.items() if not path or type(path[-1]) is int}
+        self.keys = {}
+        self.parsed = None
+        self.compacted = True
+
+    def _rebuild(self) -> None:
+        self.compacted = False
+        self.parsed = _build(self, self.text, _FAST_LOADER).documents[0]
+
+    @property
+    def data(self) -> Any:
+        """The file's plain data (mappings, lists, text, numbers)."""
+        if self.compacted:
+            self._rebuild()
+        return self.parsed
 
     def position(self, path: FieldPath, *, key: bool = False) -> Position:
         """The closest known position: the field itself, else its nearest parent."""
+        if self.compacted:
+            if not key and path in self.values:
+                return _unpack(self.values[path])
+            self._rebuild()
         table = self.keys if key else self.values
         probe = tuple(path)
         while probe:
             if probe in table:
-                return table[probe]
+                return _unpack(table[probe])
             if not key and probe in self.keys:
-                return self.keys[probe]
+                return _unpack(self.keys[probe])
             probe = probe[:-1]
-        return self.values.get((), (1, 1))
+        return _unpack(self.values.get((), _pack(1, 1)))
 
     def problem(
         self,
@@ -215,7 +259,7 @@ class _Builder:
         else:
             path = ()
         mark: Any = event.start_mark
-        self.source.values[path] = (mark.line + 1, mark.column + 1)
+        self.source.values[path] = (mark.line + 1) << _COLUMN_BITS | min(mark.column + 1, _COLUMN_MASK)
         value = _scalar(event)
         # Raw control characters were refused before parsing; only a "\0"-style escape is left.
         if event.style == '"' and _DISALLOWED.search(value):
@@ -262,7 +306,7 @@ class _Builder:
         is_key = self.bad_key(position)
         path, _ = self.next_path(position)
         if not is_key:
-            self.source.values[path] = position
+            self.source.values[path] = _pack(*position)
         container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
         self.stack.append(_Frame(container, path, position, event.anchor, is_key=is_key))
 
@@ -318,7 +362,7 @@ class _Builder:
             top.discard_value = True
             return
         top.first_seen[key] = position
-        self.source.keys[child] = position
+        self.source.keys[child] = _pack(*position)
 
     def alias(self, event: yaml.AliasEvent) -> None:
         name = str(event.anchor)
@@ -344,7 +388,7 @@ class _Builder:
             )
         position = _mark(event.start_mark)
         path, _ = self.next_path(position)
-        self.source.values[path] = position
+        self.source.values[path] = _pack(*position)
         self.finish(value, size)
 
     def finish(self, value: Any, size: int) -> None:
@@ -439,7 +483,7 @@ def control_characters(text: str, display: str) -> list[Problem]:
 
 def load_source(path: Path, display: str, raw: bytes | None = None) -> tuple[SourceFile | None, list[Problem]]:
     """Read one YAML file. Returns the parsed file, or None with the problems found."""
-    source = SourceFile(path=path, display=display, data=None)
+    source = SourceFile(path=path, display=display)
     if raw is None:
         raw, problems = read_text(path, display)
         if raw is None:
@@ -517,7 +561,8 @@ def load_source(path: Path, display: str, raw: bytes | None = None) -> tuple[Sou
                 hint="split the documents ('---') into separate files",
             )
         ]
-    source.data = builder.documents[0]
+    source.parsed = builder.documents[0]
+    source.text = text
     return source, builder.problems
 
 
