@@ -44,7 +44,7 @@ def test_interval_is_set_in_the_organisation_file(reviewed: Path) -> None:
 
 
 def test_due_for_review_page_lists_owner_and_date(reviewed: Path) -> None:
-    pages = {p.path: p.content for p in render_site(load_handbook(reviewed), "en", TODAY)}
+    pages = {p.path: p.content for p in render_site(load_handbook(reviewed), "en", today=TODAY)}
     page = pages["backlog/due-for-review.md"]
     assert (
         "| [Moving – today](../journeys/move-now/index.md) | Journey | [Front desk](../teams/front.md) "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -143,7 +144,9 @@ def test_diagram_source_and_its_tables_are_not_indexed_for_search(large: tuple[P
     index = (site / "search" / "search_index.json").read_text("utf-8")
     assert "flowchart" not in index and "xychart-beta" not in index
     # the first measurement is only in a metric's chart and its collapsed table of values
-    assert "2026-01-31" not in index
+    # (the hand-written editors' guide may show such a date in an example: only generated pages count)
+    generated = [d for d in json.loads(index)["docs"] if d["location"].startswith(("metrics/", "journeys/"))]
+    assert generated and not [d["location"] for d in generated if "2026-01-31" in d["text"]]
     assert "Generated journey 7" in index and "Something hurts here." in index
 
 

@@ -141,7 +141,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             # INFO, not WARNING: validate exits 0 on these, so a strict build must not fail on them.
             log.info("journeybook: %s", terminal(warning.format_text()))
         language = str(config.theme.get("language") or "en")
-        self.pages = render_site(book, language, self.config.nav_max_entries)
+        self.pages = render_site(book, language, nav_max_entries=self.config.nav_max_entries)
         for page in self.pages:
             if (Path(config.docs_dir) / page.path).exists():
                 raise PluginError(

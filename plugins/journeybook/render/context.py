@@ -43,6 +43,20 @@ class Context:
     pages: list[Page] = field(default_factory=list)
     #: The day reviews are judged against (see core.freshness).
     today: dt.date = field(default_factory=today)
+    #: Beyond this many journeys, journeys are listed by life event on pages of their own.
+    nav_max_entries: int = 30
+
+    @property
+    def journeys_split(self) -> bool:
+        """Whether journeys are listed on a page per life event instead of all on the journeys index."""
+        return len(self.book.journeys) > self.nav_max_entries
+
+    @staticmethod
+    def life_event_path(event_id: str) -> str:
+        return f"life-events/{event_id}.md"
+
+    #: Journeys without a life event; `_` keeps the name apart from every life event id (a slug).
+    LOOSE_JOURNEYS = "life-events/_other.md"
 
     @cached_property
     def L(self) -> dict[str, str]:

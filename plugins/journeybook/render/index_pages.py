@@ -9,7 +9,7 @@ from .context import Context, journey_state_label
 from .text import block, bullets, hours_text, inline, link, number, rel, table
 
 
-def _journey_cards(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
+def journey_cards(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
     """The landscape of a life event: a card per journey with its state and key figures.
 
     Kept to a few lines of markup per journey so that the index stays small
@@ -47,25 +47,41 @@ def _journey_rows(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
 
 
 def render_journeys_index(ctx: Context) -> None:
+    """Journeys by life event as cards; in a large handbook, a line per life event linking to its page."""
     L = ctx.L
     here = ctx.JOURNEYS_INDEX
     book = ctx.book
     out = [f"# {L['journeys']}", L["all_journeys_intro"], f"## {L['by_life_event']}"]
-    for event in book.life_events.values():
-        journeys = [j for j in book.journeys.values() if j.life_event == event.id]
+    groups: list[tuple[str, str, str, list[JourneyFile]]] = [
+        (event.name, event.description, ctx.life_event_path(event.id), [])
+        for event in book.life_events.values()
+    ]
+    groups.append((L["other_journeys"], "", ctx.LOOSE_JOURNEYS, []))
+    by_event = {event_id: groups[i][3] for i, event_id in enumerate(book.life_events)}
+    for journey in book.journeys.values():
+        by_event.get(journey.life_event or "", groups[-1][3]).append(journey)
+    for name, description, path, journeys in groups:
         if not journeys:
             continue
-        out.append(f"### {inline(event.name)}")
-        if event.description:
-            out.append(block(event.description))
-        out.append(_journey_cards(ctx, here, journeys))
-    loose = [j for j in book.journeys.values() if j.life_event is None]
-    if loose:
-        out.append(f"### {L['other_journeys']}\n\n" + _journey_cards(ctx, here, loose))
+        if ctx.journeys_split:
+            out.append(f"- {link(name, rel(here, path))} ({len(journeys)})")
+            continue
+        out.append(f"### {inline(name)}")
+        if description:
+            out.append(block(description))
+        out.append(journey_cards(ctx, here, journeys))
     out.append(f"## {L['by_team']}")
+    owned: dict[str, list[JourneyFile]] = {}
+    for journey in book.journeys.values():
+        if journey.owner:
+            owned.setdefault(journey.owner, []).append(journey)
     for tid, team in book.teams.items():
-        journeys = [j for j in book.journeys.values() if j.owner == tid]
-        if journeys:
+        journeys = owned.get(tid, [])
+        if not journeys:
+            continue
+        if ctx.journeys_split:
+            out.append(f"- {ctx.team_link(here, tid)} ({len(journeys)})")
+        else:
             out.append(f"### {inline(team.name)}\n\n" + _journey_rows(ctx, here, journeys))
     ctx.add(here, L["journeys"], "\n\n".join(out))
 

@@ -1,23 +1,12 @@
-"""A page per life event, listing its journeys: what the nav shows once journeys are too many to list.
-
-Generated only for large handbooks (see `render_site`); the journeys index
-still lists every journey, so a reader reaches each journey either way.
+"""A page per life event with a card per journey: what the nav and the journeys index show
+once journeys are too many to list on one page (see `Context.journeys_split`).
 """
 
 from __future__ import annotations
 
 from .context import Context
-from .index_pages import _journey_rows
+from .index_pages import journey_cards
 from .text import block, inline
-
-
-def life_event_path(event_id: str) -> str:
-    return f"life-events/{event_id}.md"
-
-
-def loose_journeys_path() -> str:
-    """Journeys without a life event; `_` keeps the name apart from every life event id (a slug)."""
-    return "life-events/_other.md"
 
 
 def render_life_events(ctx: Context) -> None:
@@ -26,14 +15,14 @@ def render_life_events(ctx: Context) -> None:
         journeys = [j for j in book.journeys.values() if j.life_event == event.id]
         if not journeys:
             continue
-        here = life_event_path(event.id)
+        here = ctx.life_event_path(event.id)
         out = [f"# {inline(event.name)}"]
         if event.description:
             out.append(block(event.description))
-        out.append(_journey_rows(ctx, here, journeys))
+        out.append(journey_cards(ctx, here, journeys))
         ctx.add(here, event.name, "\n\n".join(out))
     loose = [j for j in book.journeys.values() if j.life_event is None]
     if loose:
-        here = loose_journeys_path()
+        here = ctx.LOOSE_JOURNEYS
         title = ctx.L["other_journeys"]
-        ctx.add(here, title, f"# {title}\n\n" + _journey_rows(ctx, here, loose))
+        ctx.add(here, title, f"# {title}\n\n" + journey_cards(ctx, here, loose))

@@ -22,7 +22,7 @@ from .index_pages import (
     render_teams,
 )
 from .journey_page import render_journey
-from .life_event_pages import life_event_path, loose_journeys_path, render_life_events
+from .life_event_pages import render_life_events
 from .need_group_pages import render_need_group
 from .review_pages import render_review
 from .steering_pages import render_comparison, render_failure_demand, render_metrics
@@ -35,14 +35,17 @@ DEFAULT_NAV_MAX_ENTRIES = 30
 def render_site(
     book: Handbook,
     language: str = "en",
+    *,
     nav_max_entries: int = DEFAULT_NAV_MAX_ENTRIES,
     today: dt.date | None = None,
 ) -> list[Page]:
     """Every generated page: a page per life event once journeys outnumber `nav_max_entries`;
     today (default: core.freshness.today()) decides which pages are due for review."""
-    ctx = Context(book, language) if today is None else Context(book, language, today=today)
+    ctx = Context(book, language, nav_max_entries=nav_max_entries)
+    if today is not None:
+        ctx.today = today
     render_journeys_index(ctx)
-    if len(book.journeys) > nav_max_entries:
+    if ctx.journeys_split:
         render_life_events(ctx)
     for journey in book.journeys.values():
         render_journey(ctx, journey)
@@ -92,9 +95,9 @@ def nav_sections(
     if len(book.journeys) > nav_max_entries:
         for event in book.life_events.values():
             if by_event[event.id]:
-                journeys.append({attr(event.name): life_event_path(event.id)})
+                journeys.append({attr(event.name): Context.life_event_path(event.id)})
         if loose:
-            journeys.append({attr(L["other_journeys"]): loose_journeys_path()})
+            journeys.append({attr(L["other_journeys"]): Context.LOOSE_JOURNEYS})
     else:
         for event in book.life_events.values():
             if by_event[event.id]:
