@@ -66,7 +66,7 @@ def render_journeys_index(ctx: Context) -> None:
         if ctx.journeys_split:
             out.append(f"- {link(name, rel(here, path))} ({len(journeys)})")
             continue
-        out.append(f"### {inline(name)}")
+        out.append(f"### {link(name, rel(here, path))}")
         if description:
             out.append(block(description))
         out.append(journey_cards(ctx, here, journeys))

@@ -1,5 +1,7 @@
-"""A page per life event with a card per journey: what the nav and the journeys index show
-once journeys are too many to list on one page (see `Context.journeys_split`).
+"""A page per life event with a card per journey, the landscape of what a customer goes through.
+
+The nav lists it first under its life event, and alone once journeys are too
+many to list (see `Context.journeys_split`); the journeys index links to it.
 """
 
 from __future__ import annotations

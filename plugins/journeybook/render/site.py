@@ -45,8 +45,7 @@ def render_site(
     if today is not None:
         ctx.today = today
     render_journeys_index(ctx)
-    if ctx.journeys_split:
-        render_life_events(ctx)
+    render_life_events(ctx)
     for journey in book.journeys.values():
         render_journey(ctx, journey)
         render_blueprint(ctx, journey)
@@ -101,7 +100,10 @@ def nav_sections(
     else:
         for event in book.life_events.values():
             if by_event[event.id]:
-                journeys.append({attr(event.name): [_journey_entry(book, j) for j in by_event[event.id]]})
+                # The life event's own page comes first: with the theme's navigation.indexes, a first
+                # child named index.md (a journey page) would be taken for the section's index page.
+                overview = {attr(L["life_event_overview"]): Context.life_event_path(event.id)}
+                journeys.append({attr(event.name): [overview, *(_journey_entry(book, j) for j in by_event[event.id])]})
         journeys += [_journey_entry(book, j) for j in loose]
     groups: list[object] = [Context.NEED_GROUPS_INDEX]
     if len(book.need_groups) <= nav_max_entries:
