@@ -37,7 +37,7 @@ def journey_cards(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
     return '<div class="jb-overview" markdown="1">\n' + "\n".join(cards) + "\n</div>"
 
 
-def _journey_rows(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
+def journey_rows(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
     L = ctx.L
     rows = [
         [ctx.journey_link(here, j.id), journey_state_label(ctx, j), ctx.team_link(here, j.owner), inline(j.summary)]
@@ -82,7 +82,7 @@ def render_journeys_index(ctx: Context) -> None:
         if ctx.journeys_split:
             out.append(f"- {ctx.team_link(here, tid)} ({len(journeys)})")
         else:
-            out.append(f"### {inline(team.name)}\n\n" + _journey_rows(ctx, here, journeys))
+            out.append(f"### {inline(team.name)}\n\n" + journey_rows(ctx, here, journeys))
     ctx.add(here, L["journeys"], "\n\n".join(out))
 
 

@@ -6,8 +6,9 @@ many to list (see `Context.journeys_split`); the journeys index links to it.
 
 from __future__ import annotations
 
+from ..core.models import JourneyFile
 from .context import Context
-from .index_pages import journey_cards
+from .index_pages import journey_cards, journey_rows
 from .text import block, inline
 
 
@@ -21,10 +22,17 @@ def render_life_events(ctx: Context) -> None:
         out = [f"# {inline(event.name)}"]
         if event.description:
             out.append(block(event.description))
-        out.append(journey_cards(ctx, here, journeys))
+        out.append(_listing(ctx, here, journeys))
         ctx.add(here, event.name, "\n\n".join(out))
     loose = [j for j in book.journeys.values() if j.life_event is None]
     if loose:
         here = ctx.LOOSE_JOURNEYS
         title = ctx.L["other_journeys"]
-        ctx.add(here, title, f"# {title}\n\n" + journey_cards(ctx, here, loose))
+        ctx.add(here, title, f"# {title}\n\n" + _listing(ctx, here, loose))
+
+
+def _listing(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
+    """Cards while they fit on a page; a row per journey (a third of the markup) for a crowded life event."""
+    if len(journeys) <= ctx.nav_max_entries:
+        return journey_cards(ctx, here, journeys)
+    return journey_rows(ctx, here, journeys)
