@@ -53,7 +53,9 @@ class Context:
 
     @staticmethod
     def life_event_path(event_id: str) -> str:
-        return f"life-events/{event_id}.md"
+        """An index page: with the theme's navigation.indexes it is what the life event's nav section opens,
+        and not the first journey page of the section (every journey page is an index.md too)."""
+        return f"life-events/{event_id}/index.md"
 
     #: Journeys without a life event; `_` keeps the name apart from every life event id (a slug).
     LOOSE_JOURNEYS = "life-events/_other.md"

@@ -100,8 +100,8 @@ def nav_sections(
     else:
         for event in book.life_events.values():
             if by_event[event.id]:
-                # The life event's own page comes first: with the theme's navigation.indexes, a first
-                # child named index.md (a journey page) would be taken for the section's index page.
+                # The life event's own page comes first: with the theme's navigation.indexes, the first
+                # child named index.md is the section's page, and journey pages are index.md too.
                 overview = {attr(L["life_event_overview"]): Context.life_event_path(event.id)}
                 journeys.append({attr(event.name): [overview, *(_journey_entry(book, j) for j in by_event[event.id])]})
         journeys += [_journey_entry(book, j) for j in loose]
