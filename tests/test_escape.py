@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import markdown
 import pytest
 import yaml
 
-from conftest import edit
+from conftest import MINI, build_site, edit, write_config
 from journeybook.cli import main
 from journeybook.core import load_handbook
 from journeybook.render import escape, mermaid, render_site
@@ -136,3 +137,16 @@ def test_validate_prints_no_control_sequence_from_the_data(mini: Path, capsys: p
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\u202e" not in err
     assert "\\x1b[2Jbogus\\u202e" in err
+
+
+def test_footer_links_name_the_page_as_typed(tmp_path: Path) -> None:
+    """The theme escapes the previous/next titles again for aria-label; our override reads them once."""
+    build_site(write_config(tmp_path, MINI), tmp_path / "site", strict=False)
+    labels = [
+        html.unescape(label)
+        for page in (tmp_path / "site").rglob("*.html")
+        for label in re.findall(r'class="md-footer__link[^"]*" aria-label="([^"]*)"', page.read_text("utf-8"))
+    ]
+    assert labels
+    assert any("Hurried <b>people</b></title><script>alert(2)</script>" in label for label in labels)
+    assert not [label for label in labels if "&lt;" in label or "&amp;" in label]
