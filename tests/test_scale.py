@@ -178,12 +178,11 @@ def _page_sizes(tmp: Path, journeys: int) -> dict[str, int]:
 
 def test_no_page_grows_by_more_than_a_summary_row_per_journey(tmp_path: Path) -> None:
     """Doubling the journeys adds at most a short row per journey to any page: every step, pain point,
-    insight, metric and handoff beyond a page's budget moves to a page of its own journey (or metric).
-
-    The backlog and failure-demand pages are left out: they are being redesigned on their own."""
+    insight, metric and handoff beyond a page's budget moves to a page of its own journey (or metric);
+    the failure-demand table shows its top rows. The backlog page is left out: it still holds every
+    item's detail (issue 11 is open on it)."""
     small, large_sizes = _page_sizes(tmp_path, 30), _page_sizes(tmp_path, 60)
-    for path in ("backlog/index.md", "failure-demand/index.md"):
-        small.pop(path)
+    small.pop("backlog/index.md")
     for path, size in small.items():
         growth = (large_sizes[path] - size) / 30
         assert growth < MARKDOWN_ROW_BYTES, (path, growth)

@@ -63,6 +63,10 @@ EN: Final[dict[str, str]] = {
     "by_team": "By owner team",
     "top_items_shown": "The {shown} highest-ranked of {total} items are shown; the downloads hold them all.",
     "other_journeys": "Other journeys",
+    "failure_top_shown": (
+        "The {shown} costliest of {total} reasons are shown; the total counts "
+        "them all, and each journey page lists its own."
+    ),
     "life_event_overview": "Overview",
     "replaces": "Replaces",
     "replaced_by": "Replaced by",
@@ -298,6 +302,10 @@ SV: Final[dict[str, str]] = {
     "by_team": "Per ägande team",
     "top_items_shown": "De {shown} högst rankade av {total} förbättringar visas; nedladdningarna innehåller alla.",
     "other_journeys": "Övriga kundresor",
+    "failure_top_shown": (
+        "De {shown} dyraste av {total} orsaker visas; summan räknar alla, och "
+        "varje kundresas sida visar sina egna."
+    ),
     "life_event_overview": "Översikt",
     "replaces": "Ersätter",
     "replaced_by": "Ersätts av",
@@ -531,6 +539,10 @@ FI: Final[dict[str, str]] = {
     "by_team": "Omistavan tiimin mukaan",
     "top_items_shown": "Näytetään {shown} korkeimmalle sijoitettua {total} kohteesta; lataukset sisältävät kaikki.",
     "other_journeys": "Muut polut",
+    "failure_top_shown": (
+        "Näytetään {shown} kalleinta {total} syystä; summa laskee kaikki, ja "
+        "jokaisen polun sivu näyttää omansa."
+    ),
     "life_event_overview": "Yleiskatsaus",
     "replaces": "Korvaa",
     "replaced_by": "Korvataan",

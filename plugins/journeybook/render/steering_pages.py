@@ -55,7 +55,7 @@ def render_failure_demand(ctx: Context) -> None:
     if any(r.monthly_cost for r in rows):
         out.append(pareto(ctx, rows))
     body = []
-    for rank, r in enumerate(rows, start=1):
+    for rank, r in enumerate(rows[:FAILURE_TABLE_ROWS], start=1):
         pain = ctx.ref_link(here, f"{r.journey.id}/{r.demand.pain_point}") if r.demand.pain_point else "–"
         body.append(
             [
@@ -93,9 +93,14 @@ def render_failure_demand(ctx: Context) -> None:
         L["channel"],
     ]
     out.append(right_aligned(table(head, body), {0, 2, 3, 4}))
+    if len(rows) > FAILURE_TABLE_ROWS:
+        out.append(L["failure_top_shown"].format(shown=FAILURE_TABLE_ROWS, total=len(rows)))
+    by_journey: dict[str, list[DemandRow]] = {}
+    for r in rows:
+        by_journey.setdefault(r.journey.id, []).append(r)
     per_journey = []
     for journey in book.journeys.values():
-        mine = [r for r in rows if r.journey.id == journey.id]
+        mine = by_journey.get(journey.id, [])
         if mine:
             per_journey.append(
                 [
@@ -114,8 +119,10 @@ def render_failure_demand(ctx: Context) -> None:
     ctx.add(here, L["failure_demand"], "\n\n".join(out), origin.path if origin else None, [L["failure_demand"]])
 
 
-#: The Pareto chart shows the largest causes; the table below lists them all.
+#: The Pareto chart shows the largest causes; the table below the costliest ones (and the total of all):
+#: every journey page lists its own, so the handbook-wide page does not grow with every journey.
 PARETO_BARS = 15
+FAILURE_TABLE_ROWS = 50
 
 
 def pareto(ctx: Context, rows: list[DemandRow]) -> str:
