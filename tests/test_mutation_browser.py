@@ -127,6 +127,9 @@ def test_poisoned_text_is_shown_as_typed(browser: Any, poisoned: tuple[str, list
                 navs.append(" ".join((page.locator(".md-nav--primary").first.text_content() or "").split()))
         assert navs and any(typed in nav for nav in navs)
         page.goto(f"{base_url}journeys/{journey.id}/")
+        # raw HTML in a Markdown field is shown as typed too, not dropped
+        prose = page.locator("article .jb-prose").all_inner_texts()
+        assert any(PAYLOAD.strip() in " ".join(p.split()) for p in prose), prose
         article = page.locator("article").inner_text()
         assert article.count(PAYLOAD.strip()) > 10  # steps, pain points, tabs, blueprint...
         # the tags page and the search show the text, and run nothing
