@@ -9,7 +9,6 @@ import pytest
 from conftest import edit
 from journeybook.cli import main
 from journeybook.core import load_handbook
-from journeybook.core.analysis import gaps
 from journeybook.render import render_site
 
 REASON = "Left <b>alone</b>: *on purpose*"
@@ -30,7 +29,7 @@ def accepted(mini: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_accepted_gap_is_not_a_gap(accepted: Path) -> None:
-    found = gaps(load_handbook(accepted))
+    found = load_handbook(accepted).gaps
     assert found.count == 0
     assert [e.item.id for e in found.accepted_items] == ["unowned"]
 
@@ -50,9 +49,9 @@ def test_gaps_page_shows_the_reason_escaped(accepted: Path) -> None:
 
 def test_accepted_pain_point(accepted: Path) -> None:
     edit(accepted / "now.yml", "            root_causes: [old-system]\n", "            gap_accepted: Known.\n")
-    found = gaps(load_handbook(accepted))
+    found = load_handbook(accepted).gaps
     assert [(j.id, p.id) for j, p in found.accepted_pains] == [("move-now", "no-receipt")]
-    assert found.pains_without_cause == []
+    assert found.pains_without_cause == ()
 
 
 def test_empty_reason_is_a_mistake(accepted: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,8 +13,6 @@ from journeybook.core.analysis import (
     compare,
     evidence_share,
     failure_demand,
-    gap_problems,
-    gaps,
     handoffs,
     lead_time_hours,
     priority_score,
@@ -161,7 +159,7 @@ def test_evidence_share(example_book) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_gaps(example_book, mini_book) -> None:  # type: ignore[no-untyped-def]
-    g = gaps(example_book)
+    g = example_book.gaps
     assert [p.id for _, _, p in g.pains_without_cause] == ["wait-for-meeting"]
     assert sorted(p.id for _, _, p in g.pains_without_backlog) == [
         "no-plan-given",
@@ -170,14 +168,14 @@ def test_gaps(example_book, mini_book) -> None:  # type: ignore[no-untyped-def]
     ]
     assert [e.item.id for e in g.items_without_metric] == ["life-event-start-page", "register-once"]
     assert [e.item.id for e in g.items_without_owner] == ["plain-language-form"]
-    m = gaps(mini_book)
+    m = mini_book.gaps
     assert (len(m.pains_without_cause), len(m.pains_without_backlog)) == (0, 0)
     assert [e.item.id for e in m.items_without_metric] == ["unowned"]
 
 
 def test_gap_problems_are_located(example_book) -> None:  # type: ignore[no-untyped-def]
-    found = gap_problems(example_book)
-    assert len(found) == gaps(example_book).count == 7
+    found = example_book.gap_problems
+    assert len(found) == example_book.gaps.count == 7
     wait = next(p for p in found if "wait-for-meeting' has no root cause" in p.message)
     assert wait.file.endswith("job-seeking/current.yml")
     assert wait.field == "phases[1].steps[0].pain_points[0].root_causes"

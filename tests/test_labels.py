@@ -83,6 +83,6 @@ def _editor_text(book: Handbook) -> list[str]:
             for item in value:
                 walk(item)
 
-    for source in book.sources.values():
+    for source in book.locator.sources.values():
         walk(source.data)
     return sorted((t for t in out if len(t) > 1), key=len, reverse=True)

@@ -11,6 +11,7 @@ from conftest import edit
 from journeybook.cli import main
 from journeybook.core import load_handbook
 from journeybook.core.freshness import add_months, due_for_review
+from journeybook.core.kinds import Kind
 from journeybook.render import render_site
 
 TODAY = dt.date(2026, 6, 1)
@@ -32,7 +33,7 @@ def test_due_is_a_review_interval_after_the_review() -> None:
 def test_overdue_and_never_reviewed_are_due(reviewed: Path) -> None:
     due = due_for_review(load_handbook(reviewed), TODAY)
     assert [(d.kind, d.ident, d.reviewed, d.due, d.owner) for d in due] == [
-        ("need-group", "hurried", None, None, None),
+        (Kind.NEED_GROUP, "hurried", None, None, None),
         ("journey", "move-now", dt.date(2020, 1, 1), dt.date(2021, 1, 1), "front"),
     ]
 
@@ -65,7 +66,7 @@ def test_validate_warns_and_exits_0(
     assert main(["validate", "journeys"]) == 0
     err = capsys.readouterr().err
     assert "journeys/now.yml:3:11: warning: journey 'move-now' is due for review since 2021-01-01" in err
-    assert "warning: need-group 'hurried' has never been reviewed" in err
+    assert "warning: need group 'hurried' has never been reviewed" in err
     assert main(["validate", "journeys", "--format", "github"]) == 0
     assert "::warning file=journeys/now.yml,line=3," in capsys.readouterr().out
 

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .core import HandbookError, format_problems, load_handbook
-from .core.analysis import gap_problems
 from .core.freshness import review_problems, today
 from .core.handbook import YAML_SUFFIXES
 from .core.problems import Problem, display_path
@@ -67,7 +66,7 @@ def _check(root: Path, label: str, only: set[str] | None, args: argparse.Namespa
     severity = "error" if args.strict else "warning"
     findings = mine(book.warnings) + mine(review_problems(book, today(), severity))
     if args.strict:
-        findings = sorted(findings + mine(gap_problems(book)))
+        findings = sorted(findings + mine(book.gap_problems))
     if findings:
         _report(findings, args.format)
     if any(p.severity == "error" for p in findings):

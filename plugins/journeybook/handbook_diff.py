@@ -4,7 +4,7 @@ A YAML diff shows lines; reviewers of a content change want to know that a
 journey was added, that the total wait went from 12 to 15 days, that an item
 moved to "done". Both revisions are loaded as whole handbooks (from `git
 archive`, or the working tree) and compared entity by entity, with the
-figures recomputed by core.analysis, never read from the YAML.
+figures recomputed by core.figures, never read from the YAML.
 """
 
 from __future__ import annotations
@@ -14,15 +14,17 @@ import json
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 from .core import HandbookError, load_handbook
-from .core.analysis import failure_demand, handoffs, lead_time_hours, priority_score, waiting_hours
+from .core.analysis import handoffs, lead_time_hours, priority_score, waiting_hours
+from .core.figures import figures_of
 from .core.handbook import Handbook, journey_pain_points, journey_steps
+from .core.kinds import Kind
 from .render.context import Context
 from .render.labels import EN
 from .render.text import hours_text, inline, number
@@ -36,7 +38,7 @@ class DiffError(Exception):
 class Change:
     """One entity added, removed or changed, with the fields and figures that moved."""
 
-    kind: str
+    kind: Kind
     ident: str
     name: str
     page: str
@@ -46,7 +48,7 @@ class Change:
 
 @dataclass
 class Section:
-    kind: str
+    kind: Kind
     added: list[Change] = field(default_factory=list)
     removed: list[Change] = field(default_factory=list)
     changed: list[Change] = field(default_factory=list)
@@ -99,9 +101,9 @@ def _fields(before: Any, after: Any, skip: Iterable[str] = ()) -> list[str]:
 
 
 def _compare(
-    kind: str,
-    old: dict[str, Any],
-    new: dict[str, Any],
+    kind: Kind,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
     describe: Callable[[str, Any], tuple[str, str]],
     skip: Iterable[str] = (),
     figures: Callable[[Any, Any], dict[str, tuple[str, str]]] | None = None,
@@ -128,7 +130,7 @@ def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
 
     def journey_figures(book: Handbook) -> Callable[[Any], dict[str, str]]:
         def of(journey: Any) -> dict[str, str]:
-            cost = sum(r.monthly_cost or 0.0 for r in failure_demand(book, [journey]))
+            cost = figures_of(book).demand_cost(journey.id)
             return {
                 "waiting time": hours_text(waiting_hours(journey), EN),
                 "lead time": hours_text(lead_time_hours(journey), EN),
@@ -150,7 +152,7 @@ def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
         return {f"{j.id}/{p.id}": p for j in book.journeys.values() for _, p in journey_pain_points(j)}
 
     def latest(book: Handbook, ident: str) -> str:
-        values = book.metric_values.get(ident) or []
+        values = book.metric_values.get(ident, ())
         if not values:
             return "–"
         last = values[-1]
@@ -166,33 +168,33 @@ def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
 
     return [
         _compare(
-            "journey",
+            Kind.JOURNEY,
             before.journeys,
             after.journeys,
             lambda i, j: (j.title, journey_page(i)),
             figures=lambda a, b: both(old_fig(a), new_fig(b)),
         ),
         _compare(
-            "step",
+            Kind.STEP,
             steps(before),
             steps(after),
             lambda i, s: (in_journey(i, s.name), f"{journey_page(i)}#step-{i.split('/')[1]}"),
             skip=("pain_points",),
         ),
         _compare(
-            "pain point",
+            Kind.PAIN_POINT,
             pains(before),
             pains(after),
             lambda i, p: (in_journey(i, p.text), f"{journey_page(i)}#pain-{i.split('/')[1]}"),
         ),
         _compare(
-            "need group",
+            Kind.NEED_GROUP,
             before.need_groups,
             after.need_groups,
             lambda i, g: (g.name, Context.need_group_path(i).removesuffix(".md") + "/"),
         ),
         _compare(
-            "backlog item",
+            Kind.BACKLOG_ITEM,
             {k: e.item for k, e in before.backlog.items()},
             {k: e.item for k, e in after.backlog.items()},
             lambda i, item: (item.title, f"backlog/#item-{i}"),
@@ -202,7 +204,7 @@ def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
             },
         ),
         _compare(
-            "metric",
+            Kind.METRIC,
             before.metrics,
             after.metrics,
             lambda i, m: (m.name, f"metrics/#metric-{i}"),
@@ -214,12 +216,12 @@ def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
 # --- output ---------------------------------------------------------------------------------
 
 _TITLES = {
-    "journey": "Journeys",
-    "step": "Steps",
-    "pain point": "Pain points",
-    "need group": "Need groups",
-    "backlog item": "Backlog items",
-    "metric": "Metrics",
+    Kind.JOURNEY: "Journeys",
+    Kind.STEP: "Steps",
+    Kind.PAIN_POINT: "Pain points",
+    Kind.NEED_GROUP: "Need groups",
+    Kind.BACKLOG_ITEM: "Backlog items",
+    Kind.METRIC: "Metrics",
 }
 
 

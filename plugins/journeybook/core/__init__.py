@@ -1,4 +1,4 @@
-"""The engine-independent core: YAML -> typed models -> validation -> cross-references.
+"""The engine-independent core: YAML -> typed models -> validation -> cross-references -> gaps -> figures.
 
 Nothing here imports MkDocs, so the same handbook data can feed another site
 engine, the CLI, or a test, unchanged.
@@ -7,6 +7,7 @@ engine, the CLI, or a test, unchanged.
 from __future__ import annotations
 
 from .handbook import BacklogEntry, Handbook, HandbookCache, Origin, journey_pain_points, journey_steps, load_handbook
+from .kinds import Kind, Ref
 from .problems import HandbookError, Problem, format_problems
 
 __all__ = [
@@ -14,8 +15,10 @@ __all__ = [
     "Handbook",
     "HandbookCache",
     "HandbookError",
+    "Kind",
     "Origin",
     "Problem",
+    "Ref",
     "format_problems",
     "journey_pain_points",
     "journey_steps",

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from .handbook import BacklogEntry, Handbook, journey_pain_points, journey_steps
 from .models import BacklogItem, FailureDemand, JourneyFile, PainPoint, Step, duration_hours
-from .problems import FieldPath, Problem
 
 #: Contacts per month for one contact per period. A month is a twelfth of a year.
 PER_MONTH = {"day": 365 / 12, "week": 52 / 12, "month": 1.0, "year": 1 / 12}
@@ -158,61 +157,6 @@ def evidence_share(book: Handbook, journey: JourneyFile) -> tuple[int, int]:
     return backed, total
 
 
-@dataclass
-class Gaps:
-    pains_without_cause: list[tuple[JourneyFile, Step, PainPoint]] = field(default_factory=list)
-    pains_without_backlog: list[tuple[JourneyFile, Step, PainPoint]] = field(default_factory=list)
-    items_without_metric: list[BacklogEntry] = field(default_factory=list)
-    items_without_owner: list[BacklogEntry] = field(default_factory=list)
-    #: Gaps an editor left alone on purpose: (reference, reason); 'journey/pain-point' or a backlog item id.
-    accepted_pains: list[tuple[JourneyFile, PainPoint]] = field(default_factory=list)
-    accepted_items: list[BacklogEntry] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return (
-            len(self.pains_without_cause)
-            + len(self.pains_without_backlog)
-            + len(self.items_without_metric)
-            + len(self.items_without_owner)
-        )
-
-
-def gaps(book: Handbook) -> Gaps:
-    """Where the chain pain point -> root cause -> backlog item -> metric is broken.
-
-    Future journeys are left out of the pain-point checks: their pain points
-    describe the target, not work to be done. A pain point or backlog item
-    with `gap_accepted: reason` is not a gap: it is listed with its reason.
-    """
-    addressed = {ref for e in book.backlog.values() for ref in e.item.addresses}
-    out = Gaps()
-    for journey in book.journeys.values():
-        if journey.state == "future":
-            continue
-        for step, pain in journey_pain_points(journey):
-            no_cause = not pain.root_causes
-            no_backlog = f"{journey.id}/{pain.id}" not in addressed
-            if pain.gap_accepted and (no_cause or no_backlog):
-                out.accepted_pains.append((journey, pain))
-                continue
-            if no_cause:
-                out.pains_without_cause.append((journey, step, pain))
-            if no_backlog:
-                out.pains_without_backlog.append((journey, step, pain))
-    for entry in book.backlog.values():
-        no_metric = not entry.item.metrics
-        no_owner = entry.item.owner is None
-        if entry.item.gap_accepted and (no_metric or no_owner):
-            out.accepted_items.append(entry)
-            continue
-        if no_metric:
-            out.items_without_metric.append(entry)
-        if no_owner:
-            out.items_without_owner.append(entry)
-    return out
-
-
 @dataclass(frozen=True)
 class StepChange:
     step_id: str
@@ -338,62 +282,3 @@ def team_views(book: Handbook) -> dict[str, TeamView]:
             if handoff.from_team in views:
                 views[handoff.from_team].hands_to.append((journey, handoff))
     return views
-
-
-def gap_problems(book: Handbook) -> list[Problem]:
-    """The gaps as located problems, for `journeybook validate --strict`."""
-    found = gaps(book)
-    problems: list[Problem] = []
-
-    def pain_path(journey: JourneyFile, pain: PainPoint) -> FieldPath:
-        for p, phase in enumerate(journey.phases):
-            for s, step in enumerate(phase.steps):
-                for k, candidate in enumerate(step.pain_points):
-                    if candidate is pain:
-                        return ("phases", p, "steps", s, "pain_points", k)
-        return ()
-
-    def at(kind: str, ident: str, path: FieldPath, message: str, expected: str, hint: str) -> None:
-        origin = book.origins[(kind, ident)]
-        source = book.sources[origin.path]
-        problems.append(source.problem(path, message, expected=expected, hint=hint))
-
-    for journey, _, pain in found.pains_without_cause:
-        at(
-            "journey",
-            journey.id,
-            (*pain_path(journey, pain), "root_causes"),
-            f"pain point '{pain.id}' has no root cause",
-            "at least one id in 'root_causes'",
-            "add the root cause to the journey's root_causes and refer to it here",
-        )
-    for journey, _, pain in found.pains_without_backlog:
-        at(
-            "journey",
-            journey.id,
-            (*pain_path(journey, pain), "id"),
-            f"no backlog item addresses pain point '{pain.id}'",
-            f"a backlog item with '{journey.id}/{pain.id}' in 'addresses'",
-            "add a backlog item, or record why it is left alone with 'gap_accepted: reason'",
-        )
-    for entry in found.items_without_metric:
-        base = book.paths[("backlog item", entry.item.id)]
-        at(
-            "backlog item",
-            entry.item.id,
-            (*base, "metrics"),
-            f"backlog item '{entry.item.id}' has no metric",
-            "at least one metric id in 'metrics'",
-            "name the metric that will show whether the item worked",
-        )
-    for entry in found.items_without_owner:
-        base = book.paths[("backlog item", entry.item.id)]
-        at(
-            "backlog item",
-            entry.item.id,
-            (*base, "id"),
-            f"backlog item '{entry.item.id}' has no owner",
-            "an 'owner:' team id",
-            "",
-        )
-    return problems

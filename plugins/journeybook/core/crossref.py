@@ -8,38 +8,34 @@ itself, with the closest existing id as a suggestion.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
-from .handbook import Handbook, journey_steps
+from .entities import Collected, journey_steps
+from .kinds import Kind, split_ref
 from .models import JourneyFile
 from .problems import FieldPath, Problem, did_you_mean
 from .yamlsource import SourceFile
 
-LOCAL_KINDS = ("step", "pain point", "gain point", "root cause", "failure demand")
 
-
-def local_ids(journey: JourneyFile) -> dict[str, str]:
+def local_ids(journey: JourneyFile) -> dict[str, Kind]:
     """Every id inside one journey that can be referred to as 'journey/id', with its kind."""
-    out: dict[str, str] = {}
+    out: dict[str, Kind] = {}
     for _, step in journey_steps(journey):
-        out.setdefault(step.id, "step")
+        out.setdefault(step.id, Kind.STEP)
         for pain in step.pain_points:
-            out.setdefault(pain.id, "pain point")
+            out.setdefault(pain.id, Kind.PAIN_POINT)
         for gain in step.gain_points:
-            out.setdefault(gain.id, "gain point")
+            out.setdefault(gain.id, Kind.GAIN_POINT)
         for demand in step.failure_demand:
-            out.setdefault(demand.id, "failure demand")
+            out.setdefault(demand.id, Kind.FAILURE_DEMAND)
     for cause in journey.root_causes:
-        out.setdefault(cause.id, "root cause")
+        out.setdefault(cause.id, Kind.ROOT_CAUSE)
     return out
 
 
 class _Checker:
     def __init__(
         self,
-        book: Handbook,
-        sources: dict[Path, SourceFile],
-        paths: dict[tuple[str, str], FieldPath],
+        book: Collected,
         broken_ids: set[str],
         unknown_ids: bool = False,
         empty_files: Sequence[str] = (),
@@ -48,16 +44,21 @@ class _Checker:
         self.book = book
         self.broken_ids = broken_ids
         self.unknown_ids = unknown_ids
-        self.sources = sources
-        self.paths = paths
+        self.source_of = book.locator.source_of
         self.problems: list[Problem] = []
         self.locals = {jid: local_ids(j) for jid, j in book.journeys.items()}
 
-    def source_of(self, kind: str, ident: str) -> tuple[SourceFile, FieldPath]:
-        origin = self.book.origins[(kind, ident)]
-        return self.sources[origin.path], self.paths[(kind, ident)]
-
-    def ref(self, source: SourceFile, path: FieldPath, value: str | None, kind: str, table: Iterable[str]) -> bool:
+    def ref(
+        self,
+        source: SourceFile,
+        path: FieldPath,
+        value: str | None,
+        kind: Kind,
+        table: Iterable[str],
+        scope: str = "",
+    ) -> bool:
+        """Whether value names an entry of table; else one located problem. scope narrows the kind's name
+        in the message ('root cause' + ' in this journey')."""
         if value is None:
             return True
         names = list(table)
@@ -66,13 +67,14 @@ class _Checker:
         if value in self.broken_ids or self.unknown_ids:
             return False
         hint = did_you_mean(value, names)
+        what = f"{kind}{scope}"
         self.problems.append(
             source.problem(
                 path,
-                f"no {kind} with id '{value}'",
-                expected=f"the id of a {kind}" + (f" ({_few(names)})" if names else ""),
+                f"no {what} with id '{value}'",
+                expected=f"the id of a {what}" + (f" ({_few(names)})" if names else ""),
                 found=f"'{value}'",
-                hint=hint or f"check the spelling, or add the {kind}" + self.maybe_in_empty_file(),
+                hint=hint or f"check the spelling, or add the {what}" + self.maybe_in_empty_file(),
             )
         )
         return False
@@ -83,10 +85,10 @@ class _Checker:
         return f"; it may have been in {', '.join(self.empty_files)}, which is empty"
 
     def qualified(
-        self, source: SourceFile, path: FieldPath, value: str, allowed: tuple[str, ...], allow_journey: bool
+        self, source: SourceFile, path: FieldPath, value: str, allowed: tuple[Kind, ...], allow_journey: bool
     ) -> None:
-        journey_id, _, local = value.partition("/")
-        if not self.ref(source, path, journey_id, "journey", self.book.journeys):
+        journey_id, local = split_ref(value)
+        if not self.ref(source, path, journey_id, Kind.JOURNEY, self.book.journeys):
             return
         if not local:
             if not allow_journey:
@@ -94,7 +96,7 @@ class _Checker:
                     source.problem(
                         path,
                         f"'{value}' names a whole journey",
-                        expected=f"'journey-id/{allowed[0].replace(' ', '-')}-id' naming a {' or '.join(allowed)}",
+                        expected=f"'journey-id/{allowed[0].slug}-id' naming a {' or '.join(allowed)}",
                         found=f"'{value}'",
                     )
                 )
@@ -123,45 +125,46 @@ class _Checker:
     def run(self) -> list[Problem]:
         book = self.book
         for gid, group in book.need_groups.items():
-            source, base = self.source_of("need-group", gid)
+            source, base = self.source_of(Kind.NEED_GROUP, gid)
             for i, channel in enumerate(group.preferred_channels):
-                self.ref(source, (*base, "preferred_channels", i), channel, "channel", book.channels)
+                self.ref(source, (*base, "preferred_channels", i), channel, Kind.CHANNEL, book.channels)
         for jid, journey in book.journeys.items():
             self.journey(jid, journey)
         for iid, insight in book.insights.items():
-            source, base = self.source_of("insight", iid)
+            source, base = self.source_of(Kind.INSIGHT, iid)
+            about = (Kind.STEP, Kind.PAIN_POINT, Kind.GAIN_POINT)
             for i, ref in enumerate(insight.about):
-                self.qualified(source, (*base, "about", i), ref, ("step", "pain point", "gain point"), True)
+                self.qualified(source, (*base, "about", i), ref, about, True)
             for i, gid in enumerate(insight.need_groups):
-                self.ref(source, (*base, "need_groups", i), gid, "need group", book.need_groups)
+                self.ref(source, (*base, "need_groups", i), gid, Kind.NEED_GROUP, book.need_groups)
         for bid, entry in book.backlog.items():
-            source, base = self.source_of("backlog item", bid)
+            source, base = self.source_of(Kind.BACKLOG_ITEM, bid)
             item = entry.item
-            self.ref(source, (*base, "owner"), item.owner, "team", book.teams)
+            self.ref(source, (*base, "owner"), item.owner, Kind.TEAM, book.teams)
             for i, ref in enumerate(item.addresses):
-                self.qualified(source, (*base, "addresses", i), ref, ("pain point",), False)
+                self.qualified(source, (*base, "addresses", i), ref, (Kind.PAIN_POINT,), False)
             for i, ref in enumerate(item.root_causes):
-                self.qualified(source, (*base, "root_causes", i), ref, ("root cause",), False)
+                self.qualified(source, (*base, "root_causes", i), ref, (Kind.ROOT_CAUSE,), False)
             for i, mid in enumerate(item.metrics):
-                self.ref(source, (*base, "metrics", i), mid, "metric", book.metrics)
+                self.ref(source, (*base, "metrics", i), mid, Kind.METRIC, book.metrics)
         for mid, metric in book.metrics.items():
-            source, base = self.source_of("metric", mid)
+            source, base = self.source_of(Kind.METRIC, mid)
             for i, ref in enumerate(metric.about):
-                self.qualified(source, (*base, "about", i), ref, ("step",), True)
-            self.ref(source, (*base, "need_group"), metric.need_group, "need group", book.need_groups)
+                self.qualified(source, (*base, "about", i), ref, (Kind.STEP,), True)
+            self.ref(source, (*base, "need_group"), metric.need_group, Kind.NEED_GROUP, book.need_groups)
         for tid, term in book.terms.items():
-            source, base = self.source_of("term", tid)
+            source, base = self.source_of(Kind.TERM, tid)
             for i, other in enumerate(term.see_also):
-                self.ref(source, (*base, "see_also", i), other, "term", book.terms)
+                self.ref(source, (*base, "see_also", i), other, Kind.TERM, book.terms)
         return self.problems
 
     def journey(self, jid: str, journey: JourneyFile) -> None:
         book = self.book
-        source, _ = self.source_of("journey", jid)
-        self.ref(source, ("life_event",), journey.life_event, "life event", book.life_events)
-        self.ref(source, ("owner",), journey.owner, "team", book.teams)
+        source, _ = self.source_of(Kind.JOURNEY, jid)
+        self.ref(source, ("life_event",), journey.life_event, Kind.LIFE_EVENT, book.life_events)
+        self.ref(source, ("owner",), journey.owner, Kind.TEAM, book.teams)
         for i, gid in enumerate(journey.need_groups):
-            self.ref(source, ("need_groups", i), gid, "need group", book.need_groups)
+            self.ref(source, ("need_groups", i), gid, Kind.NEED_GROUP, book.need_groups)
         if journey.state == "future":
             if journey.replaces is None:
                 self.problems.append(
@@ -173,7 +176,7 @@ class _Checker:
                         hint="add 'replaces:', or set 'state: current' if this is how things work today",
                     )
                 )
-            elif self.ref(source, ("replaces",), journey.replaces, "journey", book.journeys):
+            elif self.ref(source, ("replaces",), journey.replaces, Kind.JOURNEY, book.journeys):
                 target = book.journeys[journey.replaces]
                 if target.state != "current":
                     self.problems.append(
@@ -200,12 +203,12 @@ class _Checker:
         for p, phase in enumerate(journey.phases):
             for s, step in enumerate(phase.steps):
                 base: FieldPath = ("phases", p, "steps", s)
-                self.ref(source, (*base, "owner"), step.owner, "team", book.teams)
+                self.ref(source, (*base, "owner"), step.owner, Kind.TEAM, book.teams)
                 for i, channel in enumerate(step.channels):
-                    self.ref(source, (*base, "channels", i), channel, "channel", book.channels)
+                    self.ref(source, (*base, "channels", i), channel, Kind.CHANNEL, book.channels)
                 for gid in step.emotion:
                     path = (*base, "emotion", gid)
-                    if self.ref(source, path, gid, "need group", book.need_groups) and gid not in allowed_groups:
+                    if self.ref(source, path, gid, Kind.NEED_GROUP, book.need_groups) and gid not in allowed_groups:
                         self.problems.append(
                             source.problem(
                                 path,
@@ -219,33 +222,41 @@ class _Checker:
                 pain_ids = [pain.id for pain in step.pain_points]
                 for k, pain in enumerate(step.pain_points):
                     for i, gid in enumerate(pain.need_groups):
-                        self.ref(source, (*base, "pain_points", k, "need_groups", i), gid, "need group", allowed_groups)
+                        self.ref(
+                            source, (*base, "pain_points", k, "need_groups", i), gid, Kind.NEED_GROUP, allowed_groups
+                        )
                     for i, cid in enumerate(pain.root_causes):
                         self.ref(
                             source,
                             (*base, "pain_points", k, "root_causes", i),
                             cid,
-                            "root cause in this journey",
+                            Kind.ROOT_CAUSE,
                             cause_ids,
+                            " in this journey",
                         )
                 for k, gain in enumerate(step.gain_points):
                     for i, gid in enumerate(gain.need_groups):
-                        self.ref(source, (*base, "gain_points", k, "need_groups", i), gid, "need group", allowed_groups)
+                        self.ref(
+                            source, (*base, "gain_points", k, "need_groups", i), gid, Kind.NEED_GROUP, allowed_groups
+                        )
                 for k, demand in enumerate(step.failure_demand):
-                    self.ref(source, (*base, "failure_demand", k, "channel"), demand.channel, "channel", book.channels)
+                    self.ref(
+                        source, (*base, "failure_demand", k, "channel"), demand.channel, Kind.CHANNEL, book.channels
+                    )
                     self.ref(
                         source,
                         (*base, "failure_demand", k, "pain_point"),
                         demand.pain_point,
-                        "pain point in this step",
+                        Kind.PAIN_POINT,
                         pain_ids,
+                        " in this step",
                     )
 
     def local_duplicates(self, source: SourceFile, journey: JourneyFile) -> None:
-        seen: dict[str, str] = {}
+        seen: dict[str, Kind] = {}
         phase_ids: set[str] = set()
 
-        def check(path: FieldPath, ident: str, kind: str) -> None:
+        def check(path: FieldPath, ident: str, kind: Kind) -> None:
             if ident in seen:
                 self.problems.append(
                     source.problem(
@@ -273,15 +284,15 @@ class _Checker:
             phase_ids.add(phase.id)
             for s, step in enumerate(phase.steps):
                 base: FieldPath = ("phases", p, "steps", s)
-                check((*base, "id"), step.id, "step")
+                check((*base, "id"), step.id, Kind.STEP)
                 for k, pain in enumerate(step.pain_points):
-                    check((*base, "pain_points", k, "id"), pain.id, "pain point")
+                    check((*base, "pain_points", k, "id"), pain.id, Kind.PAIN_POINT)
                 for k, gain in enumerate(step.gain_points):
-                    check((*base, "gain_points", k, "id"), gain.id, "gain point")
+                    check((*base, "gain_points", k, "id"), gain.id, Kind.GAIN_POINT)
                 for k, demand in enumerate(step.failure_demand):
-                    check((*base, "failure_demand", k, "id"), demand.id, "failure demand")
+                    check((*base, "failure_demand", k, "id"), demand.id, Kind.FAILURE_DEMAND)
         for c, cause in enumerate(journey.root_causes):
-            check(("root_causes", c, "id"), cause.id, "root cause")
+            check(("root_causes", c, "id"), cause.id, Kind.ROOT_CAUSE)
 
 
 def _few(names: list[str], limit: int = 6) -> str:
@@ -290,12 +301,10 @@ def _few(names: list[str], limit: int = 6) -> str:
 
 
 def check_references(
-    book: Handbook,
-    sources: dict[Path, SourceFile],
-    paths: dict[tuple[str, str], FieldPath],
+    book: Collected,
     broken_ids: set[str],
     unknown_ids: bool = False,
     empty_files: Sequence[str] = (),
 ) -> list[Problem]:
     """Dangling references, except to ids of broken files (or to any id, when a file was unreadable)."""
-    return _Checker(book, sources, paths, broken_ids, unknown_ids, empty_files).run()
+    return _Checker(book, broken_ids, unknown_ids, empty_files).run()

@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 
 from .handbook import Handbook
+from .kinds import Kind
 from .problems import Problem
 
 TODAY_VARIABLE = "JOURNEYBOOK_TODAY"
@@ -37,7 +38,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 class DueReview:
     """A page due for review: never reviewed (reviewed is None) or reviewed before the interval."""
 
-    kind: str  # "journey" or "need-group"
+    kind: Kind  # a journey or a need group
     ident: str
     name: str
     owner: str | None
@@ -49,10 +50,10 @@ def due_for_review(book: Handbook, on: dt.date) -> list[DueReview]:
     """Overdue and never-reviewed journeys and need groups, the longest overdue first."""
     months = book.organisation.review_interval_months
     out: list[DueReview] = []
-    items: list[tuple[str, str, str, str | None, dt.date | None]] = [
-        ("journey", j.id, j.title, j.owner, j.reviewed) for j in book.journeys.values()
+    items: list[tuple[Kind, str, str, str | None, dt.date | None]] = [
+        (Kind.JOURNEY, j.id, j.title, j.owner, j.reviewed) for j in book.journeys.values()
     ]
-    items += [("need-group", g.id, g.name, None, g.reviewed) for g in book.need_groups.values()]
+    items += [(Kind.NEED_GROUP, g.id, g.name, None, g.reviewed) for g in book.need_groups.values()]
     for kind, ident, name, owner, reviewed in items:
         due = add_months(reviewed, months) if reviewed else None
         if due is None or due <= on:
@@ -66,8 +67,6 @@ def review_problems(book: Handbook, on: dt.date, severity: str = "warning") -> l
     months = book.organisation.review_interval_months
     problems: list[Problem] = []
     for due in due_for_review(book, on):
-        origin = book.origins[(due.kind, due.ident)]
-        source = book.sources[origin.path]
         if due.reviewed is None:
             message = f"{due.kind} '{due.ident}' has never been reviewed"
             found = "no 'reviewed:' date"
@@ -75,7 +74,9 @@ def review_problems(book: Handbook, on: dt.date, severity: str = "warning") -> l
             message = f"{due.kind} '{due.ident}' is due for review since {due.due}"
             found = f"reviewed: {due.reviewed}"
         problems.append(
-            source.problem(
+            book.locator.problem(
+                due.kind,
+                due.ident,
                 ("reviewed",) if due.reviewed else ("id",),
                 message,
                 expected=f"a 'reviewed:' date within the last {months} months",

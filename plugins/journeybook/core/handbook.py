@@ -10,18 +10,28 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TypeVar
 
+from .crossref import check_references, local_ids
+from .entities import (
+    BacklogEntry,
+    Collected,
+    Locator,
+    Origin,
+    journey_pain_points,
+    journey_steps,
+)
+from .gaps import Gaps, find_gaps
+from .kinds import Kind, Ref, split_ref
 from .metrics_csv import read_metric_csv, resolve_path
 from .models import (
     BacklogFile,
-    BacklogItem,
     Base,
     Channel,
-    DevelopmentArea,
     GlossaryFile,
     Insight,
     InsightsFile,
@@ -32,10 +42,7 @@ from .models import (
     MetricValue,
     NeedGroupFile,
     OrganisationFile,
-    PainPoint,
-    Phase,
     ProblemArea,
-    Step,
     Team,
     Term,
 )
@@ -43,68 +50,101 @@ from .problems import FieldPath, HandbookError, Problem, display_path
 from .validation import validate_source
 from .yamlsource import EMPTY_FILE, SourceFile, load_source, read_text
 
+__all__ = [
+    "BacklogEntry",
+    "Handbook",
+    "HandbookCache",
+    "Origin",
+    "journey_pain_points",
+    "journey_steps",
+    "load_handbook",
+]
+
 YAML_SUFFIXES = (".yml", ".yaml")
 #: Files that may sit among the YAML without being read or warned about.
 HARMLESS_NAMES = frozenset({"readme", "readme.md", "readme.txt", "license", "license.md"})
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Where an entity was written, for 'Edit this page' links and messages."""
-
-    path: Path
-    display: str
-    line: int
-
-
-@dataclass(frozen=True)
-class BacklogEntry:
-    item: BacklogItem
-    problem_area: ProblemArea
-    development_area: DevelopmentArea
-
-
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Handbook:
+    """A finished, checked handbook: read-only, so every page and figure sees the same data.
+
+    Made only by :func:`load_handbook` (or :meth:`from_collected`, for a loader
+    of another kind): the tables are read-only mappings, the lists tuples, and
+    assigning to a field raises. Two handbooks are equal only when they are the
+    same object, so per-handbook caches (`core.figures.figures_of`) key on it.
+    """
+
     root: Path
     organisation: OrganisationFile
-    teams: dict[str, Team] = field(default_factory=dict)
-    channels: dict[str, Channel] = field(default_factory=dict)
-    life_events: dict[str, LifeEvent] = field(default_factory=dict)
-    need_groups: dict[str, NeedGroupFile] = field(default_factory=dict)
-    journeys: dict[str, JourneyFile] = field(default_factory=dict)
-    insights: dict[str, Insight] = field(default_factory=dict)
-    backlog: dict[str, BacklogEntry] = field(default_factory=dict)
-    metrics: dict[str, Metric] = field(default_factory=dict)
-    metric_values: dict[str, list[MetricValue]] = field(default_factory=dict)
-    terms: dict[str, Term] = field(default_factory=dict)
-    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
-    problem_areas: list[ProblemArea] = field(default_factory=list)
+    teams: Mapping[str, Team]
+    channels: Mapping[str, Channel]
+    life_events: Mapping[str, LifeEvent]
+    need_groups: Mapping[str, NeedGroupFile]
+    journeys: Mapping[str, JourneyFile]
+    insights: Mapping[str, Insight]
+    backlog: Mapping[str, BacklogEntry]
+    metrics: Mapping[str, Metric]
+    #: Each metric's values from YAML and CSV together, oldest first.
+    metric_values: Mapping[str, tuple[MetricValue, ...]]
+    terms: Mapping[str, Term]
+    origins: Mapping[tuple[Kind, str], Origin]
+    problem_areas: tuple[ProblemArea, ...]
     #: Findings that do not stop a build (a stray file in the folder), shown by validate and the build.
-    warnings: list[Problem] = field(default_factory=list)
-    #: Parsed files and the field path of every entity, to locate later findings (gaps).
-    sources: dict[Path, SourceFile] = field(default_factory=dict, repr=False)
-    paths: dict[tuple[str, str], FieldPath] = field(default_factory=dict, repr=False)
+    warnings: tuple[Problem, ...]
+    #: Where the chain pain point -> root cause -> backlog item -> metric is broken (see core.gaps).
+    gaps: Gaps
+    #: The gaps as located messages, for `journeybook validate --strict`.
+    gap_problems: tuple[Problem, ...]
+    #: The kind of every id inside each journey ('journey/id' references), by journey id.
+    local_kinds: Mapping[str, Mapping[str, Kind]] = field(repr=False)
+    #: Locates a message at a field of an entity, for findings made after loading (reviews due).
+    locator: Locator = field(repr=False)
 
-    def origin(self, kind: str, ident: str) -> Origin | None:
+    @classmethod
+    def from_collected(cls, found: Collected, warnings: tuple[Problem, ...] = ()) -> Handbook:
+        """The finished handbook from checked tables: references resolved and gaps found here."""
+        gaps, gap_problems = find_gaps(found)
+        ro = MappingProxyType
+        return cls(
+            root=found.root,
+            organisation=found.organisation,
+            teams=ro(dict(found.teams)),
+            channels=ro(dict(found.channels)),
+            life_events=ro(dict(found.life_events)),
+            need_groups=ro(dict(found.need_groups)),
+            journeys=ro(dict(found.journeys)),
+            insights=ro(dict(found.insights)),
+            backlog=ro(dict(found.backlog)),
+            metrics=ro(dict(found.metrics)),
+            metric_values=ro({k: tuple(v) for k, v in found.metric_values.items()}),
+            terms=ro(dict(found.terms)),
+            origins=ro(dict(found.origins)),
+            problem_areas=tuple(found.problem_areas),
+            warnings=warnings,
+            gaps=gaps,
+            gap_problems=tuple(gap_problems),
+            local_kinds=ro({jid: ro(local_ids(j)) for jid, j in found.journeys.items()}),
+            locator=Locator(ro(dict(found.origins)), ro(dict(found.sources)), ro(dict(found.paths))),
+        )
+
+    def origin(self, kind: Kind, ident: str) -> Origin | None:
         return self.origins.get((kind, ident))
+
+    def resolve(self, text: str) -> Ref | None:
+        """The entity a 'journey' or 'journey/item' reference names, or None when there is none."""
+        journey, local = split_ref(text)
+        if journey not in self.journeys:
+            return None
+        if local is None:
+            return Ref(Kind.JOURNEY, journey)
+        kind = self.local_kinds[journey].get(local)
+        return Ref(kind, local, journey) if kind is not None else None
 
     @property
     def currency(self) -> str:
         return self.organisation.currency
-
-
-def journey_steps(journey: JourneyFile) -> Iterator[tuple[Phase, Step]]:
-    for phase in journey.phases:
-        for step in phase.steps:
-            yield phase, step
-
-
-def journey_pain_points(journey: JourneyFile) -> Iterator[tuple[Step, PainPoint]]:
-    for _, step in journey_steps(journey):
-        for pain in step.pain_points:
-            yield step, pain
 
 
 @dataclass
@@ -220,9 +260,7 @@ def _stray_files(root: Path, used_csv: set[Path], display_root: Path | None) -> 
 
 
 def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_root: Path | None = None) -> Handbook:
-    """Parse, validate and cross-reference every YAML file under root."""
-    from .crossref import check_references
-
+    """Parse, validate and cross-reference every YAML file under root, then find the gaps: in one pass."""
     cache = cache or HandbookCache()
     root = root.resolve()
     problems: list[Problem] = []
@@ -281,32 +319,28 @@ def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_roo
                 hint="merge the two files",
             )
         )
-    book = Handbook(root=root, organisation=organisations[0][1])
-    registry = _Registry(book, problems)
+    found = Collected(root=root, organisation=organisations[0][1])
+    registry = _Registry(found, problems)
     for source, model in parsed:
         registry.add_file(source, model)
+    locate = found.locator
     used_csv: set[Path] = set()
-    for metric_id, metric in book.metrics.items():
+    for metric_id, metric in found.metrics.items():
         values = list(metric.values)
         if metric.values_csv:
-            origin = book.origins[("metric", metric_id)]
-            source = registry.sources[origin.path]
-            metric_path = registry.paths[("metric", metric_id)]
+            source, metric_path = locate.source_of(Kind.METRIC, metric_id)
             csv_values, csv_problems = read_metric_csv(source, metric_path, metric.values_csv, root)
             used_csv.add(resolve_path(source.path.parent / metric.values_csv) or root)
             values.extend(csv_values)
             problems.extend(csv_problems)
-        book.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
-    problems.extend(check_references(book, registry.sources, registry.paths, broken_ids, unknown_ids, empty_files))
+        found.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
+    problems.extend(check_references(found, broken_ids, unknown_ids, empty_files))
     problems.extend(_stray_files(root, used_csv, display_root))
-    book.sources = registry.sources
-    book.paths = registry.paths
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         # Warnings wait until the errors are fixed: one stray CSV is often a knock-on of a misspelt path.
         raise HandbookError(errors)
-    book.warnings = sorted(problems)
-    return book
+    return Handbook.from_collected(found, tuple(sorted(problems)))
 
 
 def _ids_in(data: object) -> set[str]:
@@ -341,13 +375,11 @@ def _ids_in_text(raw: bytes) -> set[str]:
 class _Registry:
     """Puts each file's entities into the handbook, reporting ids used twice."""
 
-    def __init__(self, book: Handbook, problems: list[Problem]) -> None:
-        self.book = book
+    def __init__(self, found: Collected, problems: list[Problem]) -> None:
+        self.book = found
         self.problems = problems
-        self.sources: dict[Path, SourceFile] = {}
-        self.paths: dict[tuple[str, str], FieldPath] = {}
 
-    def _put(self, kind: str, table: dict[str, T], ident: str, value: T, source: SourceFile, path: FieldPath) -> None:
+    def _put(self, kind: Kind, table: dict[str, T], ident: str, value: T, source: SourceFile, path: FieldPath) -> None:
         key = (kind, ident)
         if ident in table:
             first = self.book.origins[key]
@@ -364,25 +396,25 @@ class _Registry:
         table[ident] = value
         line, _ = source.position(path)
         self.book.origins[key] = Origin(source.path, source.display, line)
-        self.paths[key] = path
+        self.book.paths[key] = path
 
     def add_file(self, source: SourceFile, model: Base) -> None:
-        self.sources[source.path] = source
+        self.book.sources[source.path] = source
         book = self.book
         if isinstance(model, OrganisationFile):
             for i, team in enumerate(model.teams):
-                self._put("team", book.teams, team.id, team, source, ("teams", i))
+                self._put(Kind.TEAM, book.teams, team.id, team, source, ("teams", i))
             for i, channel in enumerate(model.channels):
-                self._put("channel", book.channels, channel.id, channel, source, ("channels", i))
+                self._put(Kind.CHANNEL, book.channels, channel.id, channel, source, ("channels", i))
             for i, event in enumerate(model.life_events):
-                self._put("life event", book.life_events, event.id, event, source, ("life_events", i))
+                self._put(Kind.LIFE_EVENT, book.life_events, event.id, event, source, ("life_events", i))
         elif isinstance(model, NeedGroupFile):
-            self._put("need-group", book.need_groups, model.id, model, source, ())
+            self._put(Kind.NEED_GROUP, book.need_groups, model.id, model, source, ())
         elif isinstance(model, JourneyFile):
-            self._put("journey", book.journeys, model.id, model, source, ())
+            self._put(Kind.JOURNEY, book.journeys, model.id, model, source, ())
         elif isinstance(model, InsightsFile):
             for i, insight in enumerate(model.insights):
-                self._put("insight", book.insights, insight.id, insight, source, ("insights", i))
+                self._put(Kind.INSIGHT, book.insights, insight.id, insight, source, ("insights", i))
         elif isinstance(model, BacklogFile):
             for a, area in enumerate(model.problem_areas):
                 book.problem_areas.append(area)
@@ -390,10 +422,10 @@ class _Registry:
                     for i, item in enumerate(dev.items):
                         path = ("problem_areas", a, "development_areas", d, "items", i)
                         entry = BacklogEntry(item, area, dev)
-                        self._put("backlog item", book.backlog, item.id, entry, source, path)
+                        self._put(Kind.BACKLOG_ITEM, book.backlog, item.id, entry, source, path)
         elif isinstance(model, MetricsFile):
             for i, metric in enumerate(model.metrics):
-                self._put("metric", book.metrics, metric.id, metric, source, ("metrics", i))
+                self._put(Kind.METRIC, book.metrics, metric.id, metric, source, ("metrics", i))
         elif isinstance(model, GlossaryFile):
             for i, term in enumerate(model.terms):
-                self._put("term", book.terms, term.id, term, source, ("terms", i))
+                self._put(Kind.TERM, book.terms, term.id, term, source, ("terms", i))

@@ -6,8 +6,9 @@ import csv
 import io
 import json
 
-from ..core.analysis import priority_score, ranked_backlog
+from ..core.analysis import priority_score
 from ..core.handbook import BacklogEntry
+from ..core.kinds import Kind
 from . import mermaid
 from .context import Context
 from .escape import csv_cell
@@ -25,7 +26,7 @@ def _score(value: float) -> str:
 def backlog_records(ctx: Context) -> list[dict[str, object]]:
     """The backlog as plain records, the same for the CSV and the JSON file."""
     records: list[dict[str, object]] = []
-    for entry in ranked_backlog(ctx.book.backlog.values()):
+    for entry in ctx.figures.ranked_backlog:
         item = entry.item
         records.append(
             {
@@ -58,11 +59,6 @@ def _csv(records: list[dict[str, object]]) -> str:
     return out.getvalue()
 
 
-def _rank(ctx: Context) -> dict[str, int]:
-    """Each item's place in the whole backlog; the quadrant chart labels its points with it."""
-    return {e.item.id: n for n, e in enumerate(ranked_backlog(ctx.book.backlog.values()), start=1)}
-
-
 #: The ranked table shows at most this many items: a page stays small in a large handbook,
 #: and the downloads hold the whole backlog.
 TABLE_LIMIT = 50
@@ -75,8 +71,8 @@ def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
     per journey: one row per item, whatever the size of the backlog.
     """
     L = ctx.L
-    rank = _rank(ctx)
-    ranked = ranked_backlog(entries)
+    rank = ctx.figures.backlog_rank
+    ranked = ctx.figures.ranked(entries)
     rows = []
     for e in ranked[:TABLE_LIMIT]:
         journeys = dict.fromkeys(r.split("/")[0] for r in (*e.item.addresses, *e.item.root_causes))
@@ -114,14 +110,14 @@ def render_backlog(ctx: Context) -> None:
         f"{L['download']}: {link('backlog.csv', rel(here, CSV_PATH))} · {link('backlog.json', rel(here, JSON_PATH))}",
         _item_table(ctx, here, entries),
     ]
-    rank = _rank(ctx)
+    rank = ctx.figures.backlog_rank
     points = [
         mermaid.Point(
             str(rank[e.item.id]),
             (e.item.priority.effort - 1) / 4 * 0.9 + 0.05,
             ((2 * e.item.priority.customer_value + e.item.priority.organisation_value) / 3 - 1) / 4 * 0.9 + 0.05,
         )
-        for e in ranked_backlog(entries)
+        for e in ctx.figures.ranked(entries)
     ]
     chart = mermaid.quadrant(
         L["value_vs_effort"],
@@ -141,7 +137,7 @@ def render_backlog(ctx: Context) -> None:
             out.append(f"#### {inline(dev.name)}")
             for item in dev.items:
                 out.append(_item_detail(ctx, here, book.backlog[item.id]))
-    origin = book.origin("backlog item", next(iter(book.backlog))) if book.backlog else None
+    origin = book.origin(Kind.BACKLOG_ITEM, next(iter(book.backlog))) if book.backlog else None
     ctx.add(here, L["backlog"], "\n\n".join(out), origin.path if origin else None, [L["backlog"]])
     render_trace_pages(ctx)
 

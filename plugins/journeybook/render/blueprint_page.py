@@ -10,6 +10,7 @@ with what a reader has just seen there.
 from __future__ import annotations
 
 from ..core.handbook import journey_steps
+from ..core.kinds import Kind
 from ..core.models import JourneyFile, Step
 from .context import Context
 from .journey_page import MAP_PAGE_HIDES
@@ -68,7 +69,7 @@ def render_blueprint(ctx: Context, journey: JourneyFile) -> None:
             phone,
         ]
     )
-    origin = ctx.book.origin("journey", journey.id)
+    origin = ctx.book.origin(Kind.JOURNEY, journey.id)
     ctx.add(
         here,
         f"{L['blueprint']}: {journey.title}",

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..core.analysis import Backlinks, backlinks
+from ..core.figures import Figures, figures_of
 from ..core.freshness import DueReview, due_for_review, today
 from ..core.handbook import Handbook, journey_steps
-from ..core.models import JourneyFile, Step
+from ..core.kinds import Kind
+from ..core.models import JourneyFile
 from .escape import front_matter
 from .labels import labels_for
 from .text import inline, link, rel
@@ -65,17 +66,14 @@ class Context:
         return labels_for(self.language)
 
     @cached_property
-    def links(self) -> dict[str, Backlinks]:
-        return backlinks(self.book)
+    def figures(self) -> Figures:
+        """The handbook's figures, computed once per handbook however many pages read them."""
+        return figures_of(self.book)
 
     @cached_property
-    def due_reviews(self) -> dict[tuple[str, str], DueReview]:
+    def due_reviews(self) -> dict[tuple[Kind, str], DueReview]:
         """Journeys and need groups due for review, keyed by (kind, id)."""
         return {(d.kind, d.ident): d for d in due_for_review(self.book, self.today)}
-
-    @cached_property
-    def step_index(self) -> dict[tuple[str, str], Step]:
-        return {(j.id, s.id): s for j in self.book.journeys.values() for _, s in journey_steps(j)}
 
     @cached_property
     def metrics_split(self) -> bool:
@@ -86,21 +84,6 @@ class Context:
     def insights_split(self) -> bool:
         """A page per journey's insights once one page would hold more than ONE_PAGE_MAX_INSIGHTS."""
         return len(self.book.insights) > ONE_PAGE_MAX_INSIGHTS
-
-    @cached_property
-    def items_addressing(self) -> dict[str, list[str]]:
-        """Backlog item ids by the 'journey/pain' reference they address, in backlog order.
-
-        Looked up per pain point, so that a journey's chain costs its own pain
-        points, not its pain points times the whole backlog.
-        """
-        out: dict[str, list[str]] = {}
-        for bid, entry in self.book.backlog.items():
-            for ref in entry.item.addresses:
-                ids = out.setdefault(ref, [])
-                if bid not in ids:
-                    ids.append(bid)
-        return out
 
     # --- where pages live ---------------------------------------------------------
 
@@ -153,7 +136,7 @@ class Context:
         return link(journey.title, rel(here, self.journey_path(journey_id)))
 
     def step_link(self, here: str, journey_id: str, step_id: str, *, with_journey: bool = False) -> str:
-        step = self.step_index[(journey_id, step_id)]
+        step = self.figures.step_index[(journey_id, step_id)]
         target = rel(here, self.journey_path(journey_id), f"step-{step_id}")
         text = link(step.name, target)
         if with_journey:
@@ -200,7 +183,7 @@ class Context:
         journey_id, _, local = ref.partition("/")
         if not local:
             return self.journey_link(here, journey_id)
-        if (journey_id, local) in self.step_index:
+        if (journey_id, local) in self.figures.step_index:
             return self.step_link(here, journey_id, local, with_journey=True)
         journey = self.book.journeys[journey_id]
         for _, step in journey_steps(journey):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..core.analysis import TeamView, failure_demand, handoffs, team_views, waiting_hours
+from ..core.analysis import TeamView, handoffs, waiting_hours
 from ..core.handbook import journey_pain_points, journey_steps
+from ..core.kinds import Kind
 from ..core.models import Insight, JourneyFile
 from .context import Context, journey_state_label
 from .text import block, bullets, hours_text, inline, link, number, rel, table
@@ -18,7 +19,7 @@ def journey_cards(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
     L = ctx.L
     cards = []
     for j in journeys:
-        cost = sum(r.monthly_cost or 0.0 for r in failure_demand(ctx.book, [j]))
+        cost = ctx.figures.demand_cost(j.id)
         figures = [
             f"{L['steps']}: {sum(1 for _ in journey_steps(j))}",
             f"{L['total_waiting']}: {hours_text(waiting_hours(j), L)}",
@@ -99,7 +100,7 @@ def render_need_groups_index(ctx: Context) -> None:
 def render_teams(ctx: Context) -> None:
     L = ctx.L
     book = ctx.book
-    views = team_views(book)
+    views = ctx.figures.team_views
     here = ctx.TEAMS_INDEX
     rows = []
     for tid, team in book.teams.items():
@@ -175,7 +176,7 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
         )
     if view.receives_from or view.hands_to:
         out.append(L["handoff_rule"])
-    origin = ctx.book.origin("team", tid)
+    origin = ctx.book.origin(Kind.TEAM, tid)
     ctx.add(here, team.name, "\n\n".join(out), origin.path if origin else None, [L["team"]])
 
 
@@ -198,7 +199,7 @@ def _insight_entry(ctx: Context, here: str, insight: Insight) -> str:
 def _insights_page(ctx: Context, here: str, title: str, heading: str, insights: list[Insight]) -> None:
     out = [f"# {heading}", ctx.L["insights_intro"]]
     body = "\n\n".join(out) + "\n\n" + "\n\n---\n\n".join(_insight_entry(ctx, here, i) for i in insights)
-    origin = ctx.book.origin("insight", insights[0].id) if insights else None
+    origin = ctx.book.origin(Kind.INSIGHT, insights[0].id) if insights else None
     ctx.add(here, title, body, origin.path if origin else None)
 
 
@@ -277,7 +278,7 @@ def render_glossary(ctx: Context) -> None:
             lines.append(bullets(facts))
         out.append("\n\n".join(lines))
     first = next(iter(ctx.book.terms), None)
-    origin = ctx.book.origin("term", first) if first else None
+    origin = ctx.book.origin(Kind.TERM, first) if first else None
     ctx.add(here, L["glossary"], "\n\n".join(out), origin.path if origin else None)
 
 

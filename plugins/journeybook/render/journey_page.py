@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from ..core.analysis import (
     channel_switches,
-    evidence_share,
-    failure_demand,
     handoffs,
     lead_time_hours,
     refers_to_journey,
     waiting_hours,
 )
 from ..core.handbook import journey_pain_points, journey_steps
+from ..core.kinds import Kind
 from ..core.models import EMOTION_MAX, EMOTION_MIN, GainPoint, JourneyFile, PainPoint, Step
 from . import emotion_lane
 from .context import Context, journey_state_label
@@ -59,7 +58,7 @@ def applies(item_groups: list[str], group: str) -> bool:
 def render_journey(ctx: Context, journey: JourneyFile) -> None:
     here = ctx.journey_path(journey.id)
     L = ctx.L
-    parts = [f"# {inline(journey.title)}", review_notice(ctx, "journey", journey.id), inline(journey.summary)]
+    parts = [f"# {inline(journey.title)}", review_notice(ctx, Kind.JOURNEY, journey.id), inline(journey.summary)]
     if journey.description:
         parts.append(block(journey.description))
     parts.append(_facts(ctx, journey, here))
@@ -104,7 +103,7 @@ def render_journey(ctx: Context, journey: JourneyFile) -> None:
     if trace:
         parts.append(trace)
     tags = [*journey.tags, L["journey"]]
-    origin = ctx.book.origin("journey", journey.id)
+    origin = ctx.book.origin(Kind.JOURNEY, journey.id)
     ctx.add(
         here,
         journey.title,
@@ -138,9 +137,9 @@ def _facts(ctx: Context, journey: JourneyFile, here: str) -> str:
 def _key_figures(ctx: Context, journey: JourneyFile) -> str:
     L = ctx.L
     steps = list(journey_steps(journey))
-    backed, total = evidence_share(ctx.book, journey)
+    backed, total = ctx.figures.evidence_share[journey.id]
     share = f"{backed} / {total} ({round(100 * backed / total)} %)" if total else L["none"]
-    rows = failure_demand(ctx.book, [journey])
+    rows = ctx.figures.demand_by_journey[journey.id]
     contacts = sum(r.monthly_volume for r in rows)
     cost = sum(r.monthly_cost or 0.0 for r in rows)
     figures = [
@@ -189,7 +188,7 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
         """The backlog items that address the step or its pain points, with their status."""
         ids: dict[str, None] = {}
         for key in (step.id, *(p.id for p in step.pain_points)):
-            refs = ctx.links.get(f"{journey.id}/{key}")
+            refs = ctx.figures.backlinks.get(f"{journey.id}/{key}")
             ids |= dict.fromkeys(refs.backlog if refs else [])
         return _cell([f"{ctx.backlog_link(here, b)} ({L['status_' + ctx.book.backlog[b].item.status]})" for b in ids])
 
@@ -344,7 +343,7 @@ def _step(ctx: Context, journey: JourneyFile, step: Step, here: str) -> str:
             for g in step.gain_points
         ]
         out.append(f"**{L['gain_points']}**\n\n" + bullets(items))
-    refs = ctx.links.get(f"{journey.id}/{step.id}")
+    refs = ctx.figures.backlinks.get(f"{journey.id}/{step.id}")
     if refs and (refs.insights or refs.metrics or refs.backlog):
         lines = [ctx.insight_link(here, i) for i in refs.insights]
         lines += [ctx.metric_link(here, m) for m in refs.metrics]
@@ -363,7 +362,7 @@ def _pain(ctx: Context, journey: JourneyFile, pain: PainPoint, here: str) -> str
     causes = {c.id: c for c in journey.root_causes}
     for cid in pain.root_causes:
         details.append(f"{L['root_cause']}: {link(causes[cid].text, '#cause-' + cid)}")
-    refs = ctx.links.get(f"{journey.id}/{pain.id}")
+    refs = ctx.figures.backlinks.get(f"{journey.id}/{pain.id}")
     if refs:
         for iid in refs.insights:
             insight = ctx.book.insights[iid]
@@ -395,7 +394,7 @@ def _root_causes(ctx: Context, journey: JourneyFile, here: str) -> str:
 
 def _failure_demand(ctx: Context, journey: JourneyFile, here: str) -> str:
     L = ctx.L
-    rows = failure_demand(ctx.book, [journey])
+    rows = ctx.figures.demand_by_journey[journey.id]
     if not rows:
         return ""
     currency = inline(ctx.book.currency)

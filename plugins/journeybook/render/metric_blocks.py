@@ -22,7 +22,7 @@ def target_status(ctx: Context, metric: Metric, value: float) -> str:
 def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> str:
     L = ctx.L
     metric = ctx.book.metrics[metric_id]
-    values = ctx.book.metric_values.get(metric_id, [])
+    values = ctx.book.metric_values.get(metric_id, ())
     heading = "#" * level
     out = [f"{heading} {inline(metric.name)} {{ #metric-{metric.id} }}"]
     facts = [f"**{L['type']}:** {L['metric_' + metric.type]}"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.handbook import journey_steps
+from ..core.kinds import Kind
 from ..core.models import NeedGroupFile
 from .context import Context
 from .journey_page import applies, emotion_text, groups_of
@@ -18,7 +19,7 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> None:
     here = ctx.need_group_path(group.id)
     title = group.name
     out = [f"# {inline(title)}"]
-    notice = review_notice(ctx, "need-group", group.id)
+    notice = review_notice(ctx, Kind.NEED_GROUP, group.id)
     if notice:
         out.append(notice)
     if group.local_name:
@@ -72,5 +73,5 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> None:
             f"## {L['where_it_hurts']}\n\n"
             + table([L["step"], L["journey"], L["emotion"], L["pain_points"], L["gain_points"]], rows)
         )
-    origin = ctx.book.origin("need-group", group.id)
+    origin = ctx.book.origin(Kind.NEED_GROUP, group.id)
     ctx.add(here, title, "\n\n".join(out), origin.path if origin else None, [L["need_group"]], 2)

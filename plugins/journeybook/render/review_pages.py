@@ -7,11 +7,12 @@ lists them all with the owner team to ask.
 
 from __future__ import annotations
 
+from ..core.kinds import Kind
 from .context import Context
 from .text import inline, rel, table
 
 
-def review_notice(ctx: Context, kind: str, ident: str) -> str:
+def review_notice(ctx: Context, kind: Kind, ident: str) -> str:
     """An admonition for the top of a page that is due for review, or ''."""
     due = ctx.due_reviews.get((kind, ident))
     if due is None:
@@ -24,8 +25,8 @@ def review_notice(ctx: Context, kind: str, ident: str) -> str:
     return f'!!! warning "{L["due_review"]}"\n\n    {text} [{L["due_review"]}]({_rel(ctx, kind, ident)})'
 
 
-def _rel(ctx: Context, kind: str, ident: str) -> str:
-    here = ctx.journey_path(ident) if kind == "journey" else ctx.need_group_path(ident)
+def _rel(ctx: Context, kind: Kind, ident: str) -> str:
+    here = ctx.journey_path(ident) if kind is Kind.JOURNEY else ctx.need_group_path(ident)
     return rel(here, ctx.REVIEW)
 
 
@@ -36,8 +37,8 @@ def render_review(ctx: Context) -> None:
     out = [f"# {L['due_review']}", L["due_review_intro"].format(months=months)]
     rows = []
     for due in ctx.due_reviews.values():
-        page = ctx.journey_link(here, due.ident) if due.kind == "journey" else ctx.group_link(here, due.ident)
-        kind = L["journey"] if due.kind == "journey" else L["need_group"]
+        page = ctx.journey_link(here, due.ident) if due.kind is Kind.JOURNEY else ctx.group_link(here, due.ident)
+        kind = L["journey"] if due.kind is Kind.JOURNEY else L["need_group"]
         reviewed = due.reviewed.isoformat() if due.reviewed else f"*{L['never_reviewed']}*"
         since = due.due.isoformat() if due.due else "–"
         rows.append([page, kind, ctx.team_link(here, due.owner), reviewed, since])

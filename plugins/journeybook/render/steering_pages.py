@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from ..core.analysis import DemandRow, compare, failure_demand
+from ..core.analysis import DemandRow
+from ..core.kinds import Kind
 from ..core.models import JourneyFile, Step
 from .context import Context
 from .metric_blocks import metric_summary, target_status
@@ -18,7 +19,7 @@ def render_metrics(ctx: Context) -> None:
     out = [f"# {L['metrics']}", L["metrics_intro"]]
     rows = []
     for metric in ctx.book.metrics.values():
-        values = ctx.book.metric_values.get(metric.id, [])
+        values = ctx.book.metric_values.get(metric.id, ())
         latest = number(values[-1].value, 0 if values[-1].value.is_integer() else 1) if values else L["no_values"]
         target = number(metric.target, 0 if metric.target.is_integer() else 1) if metric.target is not None else "–"
         status = "–"
@@ -41,7 +42,7 @@ def render_metrics(ctx: Context) -> None:
         else:
             out.append(metric_summary(ctx, here, metric.id, level=2))
     first = next(iter(ctx.book.metrics), None)
-    origin = ctx.book.origin("metric", first) if first else None
+    origin = ctx.book.origin(Kind.METRIC, first) if first else None
     ctx.add(here, L["metrics"], "\n\n".join(out), origin.path if origin else None, [L["metrics"]])
 
 
@@ -50,7 +51,7 @@ def render_failure_demand(ctx: Context) -> None:
     here = ctx.FAILURE_DEMAND
     book = ctx.book
     currency = inline(book.currency)
-    rows = failure_demand(book)
+    rows = ctx.figures.failure_demand
     out = [f"# {L['failure_demand']}", L["failure_intro"]]
     if any(r.monthly_cost for r in rows):
         out.append(pareto(ctx, rows))
@@ -115,7 +116,7 @@ def render_failure_demand(ctx: Context) -> None:
         for c in book.channels.values()
     ]
     out.append(f"## {L['cost_per_contact']}\n\n" + table([L["channel"], L["cost_per_contact"]], channel_rows))
-    origin = book.origin("channel", next(iter(book.channels))) if book.channels else None
+    origin = book.origin(Kind.CHANNEL, next(iter(book.channels))) if book.channels else None
     ctx.add(here, L["failure_demand"], "\n\n".join(out), origin.path if origin else None, [L["failure_demand"]])
 
 
@@ -125,7 +126,7 @@ PARETO_BARS = 15
 FAILURE_TABLE_ROWS = 50
 
 
-def pareto(ctx: Context, rows: list[DemandRow]) -> str:
+def pareto(ctx: Context, rows: Sequence[DemandRow]) -> str:
     """Failure demand as a Pareto chart: a bar per reason, largest first, with the running share.
 
     HTML bars rather than a drawn chart: the reasons are editor sentences that
@@ -174,7 +175,7 @@ def render_comparison(ctx: Context, future: JourneyFile) -> None:
     L = ctx.L
     assert future.replaces is not None
     current = ctx.book.journeys[future.replaces]
-    c = compare(current, future)
+    c = ctx.figures.comparisons[future.id]
     here = ctx.compare_path(future.id)
 
     def hours(value: float) -> str:
@@ -193,8 +194,8 @@ def render_comparison(ctx: Context, future: JourneyFile) -> None:
         row(L["failure_contacts"], c.demand_before, c.demand_after),
         row(
             f"{L['failure_cost']} ({inline(ctx.book.currency)})",
-            sum(r.monthly_cost or 0.0 for r in failure_demand(ctx.book, [current])),
-            sum(r.monthly_cost or 0.0 for r in failure_demand(ctx.book, [future])),
+            ctx.figures.demand_cost(current.id),
+            ctx.figures.demand_cost(future.id),
         ),
     ]
     out = [
@@ -233,7 +234,7 @@ def render_comparison(ctx: Context, future: JourneyFile) -> None:
     steps_list(L["pains_removed"], [ctx.ref_link(here, f"{current.id}/{p.id}") for p in c.pains_removed])
     steps_list(L["demand_removed"], [f"{inline(d.reason)} ({number(d.volume)} / {d.per})" for d in c.demand_removed])
     out.append(f"**{L['blueprint']}:** {link(future.title, rel(here, ctx.blueprint_path(future.id)))}")
-    origin = ctx.book.origin("journey", future.id)
+    origin = ctx.book.origin(Kind.JOURNEY, future.id)
     ctx.add(
         here,
         f"{L['comparison']}: {future.title}",

@@ -19,7 +19,7 @@ def chain_for(ctx: Context, journey: JourneyFile) -> mermaid.Chain:
             ckey = f"cause:{cid}"
             chain.nodes[ckey] = (causes[cid].text, "cause")
             chain.edges.append((pkey, ckey))
-        for bid in ctx.items_addressing.get(f"{journey.id}/{pain.id}", []):
+        for bid in ctx.figures.items_addressing.get(f"{journey.id}/{pain.id}", ()):
             item = ctx.book.backlog[bid].item
             ikey = f"item:{bid}"
             chain.nodes[ikey] = (item.title, "item")
@@ -49,7 +49,7 @@ def journey_trace(ctx: Context, journey: JourneyFile, here: str, *, heading: boo
         lines = []
         for cid in pain.root_causes:
             lines.append(f"{L['root_cause']}: {inline(causes[cid].text)}")
-        for bid in ctx.items_addressing.get(f"{journey.id}/{pain.id}", []):
+        for bid in ctx.figures.items_addressing.get(f"{journey.id}/{pain.id}", ()):
             item_metrics = ctx.book.backlog[bid].item.metrics
             metrics = ", ".join(ctx.metric_link(here, m) for m in item_metrics) or f"*{L['none']}*"
             lines.append(f"{L['backlog_item']}: {ctx.backlog_link(here, bid)} → {L['measured_by']}: {metrics}")

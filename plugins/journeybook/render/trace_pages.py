@@ -10,9 +10,12 @@ with its diagram and its gaps, so no page grows with the whole handbook.
 
 from __future__ import annotations
 
-from ..core.analysis import Gaps, gaps
+from collections.abc import Sequence
+
+from ..core.gaps import Gaps, PainAt
 from ..core.handbook import journey_pain_points
-from ..core.models import JourneyFile, PainPoint, Step
+from ..core.kinds import Kind
+from ..core.models import JourneyFile
 from .context import Context
 from .text import bullets, inline, link, rel, table
 from .trace_blocks import journey_trace
@@ -31,7 +34,7 @@ def _traced(ctx: Context) -> list[JourneyFile]:
 
 
 def render_trace_pages(ctx: Context) -> None:
-    found = gaps(ctx.book)
+    found = ctx.figures.gaps
     traced = _traced(ctx)
     if len(traced) <= ONE_PAGE_MAX_DIAGRAMS and found.count <= ONE_PAGE_MAX_GAPS:
         _gaps_page(ctx, found)
@@ -44,7 +47,7 @@ def render_trace_pages(ctx: Context) -> None:
         _journey_page(ctx, journey, found)
 
 
-def _pain_list(ctx: Context, here: str, rows: list[tuple[JourneyFile, Step, PainPoint]]) -> str:
+def _pain_list(ctx: Context, here: str, rows: Sequence[PainAt]) -> str:
     return bullets([ctx.ref_link(here, f"{j.id}/{p.id}") + f" – {ctx.step_link(here, j.id, s.id)}" for j, s, p in rows])
 
 
@@ -143,15 +146,12 @@ def _traceability_summary(ctx: Context, rows: list[tuple[JourneyFile, int, int, 
 def _journey_page(ctx: Context, journey: JourneyFile, found: Gaps) -> None:
     L = ctx.L
     here = journey_trace_path(journey.id)
-    mine = Gaps(
-        pains_without_cause=[r for r in found.pains_without_cause if r[0].id == journey.id],
-        pains_without_backlog=[r for r in found.pains_without_backlog if r[0].id == journey.id],
-    )
+    mine = ctx.figures.journey_gaps[journey.id]
     out = [
         f"# {L['trace']}: {ctx.journey_link(here, journey.id)}",
         L["trace_intro"],
         journey_trace(ctx, journey, here, heading=False),
     ]
     _gap_sections(ctx, here, mine, out)
-    origin = ctx.book.origin("journey", journey.id)
+    origin = ctx.book.origin(Kind.JOURNEY, journey.id)
     ctx.add(here, f"{L['trace']}: {journey.title}", "\n\n".join(out), origin.path if origin else None)

@@ -1,0 +1,154 @@
+"""Every figure the pages show, computed once per handbook.
+
+A site is dozens to thousands of pages that show the same figures from
+different sides: a journey's failure-demand cost is on its page, on its life
+event's cards and in the comparison with its future state; the backlog's
+ranking is in every table of items. :class:`Figures` computes each once, on
+first use, and every renderer reads it (`ctx.figures.<name>`) instead of
+calling `core.analysis` itself. The rules behind the numbers stay in
+`core.analysis`; this module only decides that each is worked out once.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from types import MappingProxyType
+
+from . import analysis
+from .analysis import Backlinks, Comparison, DemandRow, TeamView
+from .entities import BacklogEntry, journey_pain_points, journey_steps
+from .gaps import Gaps, PainAt
+from .handbook import Handbook
+from .models import Step
+
+
+class Figures:
+    """The figures of one handbook; build it with :func:`figures_of`, which keeps one per handbook."""
+
+    def __init__(self, book: Handbook) -> None:
+        self.book = book
+
+    # --- failure demand ------------------------------------------------------------
+
+    @cached_property
+    def failure_demand(self) -> tuple[DemandRow, ...]:
+        """Every failure-demand row of the handbook, most expensive first (see analysis.failure_demand)."""
+        return tuple(analysis.failure_demand(self.book))
+
+    @cached_property
+    def demand_by_journey(self) -> Mapping[str, tuple[DemandRow, ...]]:
+        """Each journey's rows, in the same order; a journey without failure demand has ()."""
+        out: dict[str, list[DemandRow]] = {jid: [] for jid in self.book.journeys}
+        for row in self.failure_demand:
+            out[row.journey.id].append(row)
+        return MappingProxyType({jid: tuple(rows) for jid, rows in out.items()})
+
+    def demand_cost(self, journey_id: str) -> float:
+        """A journey's failure-demand cost per month; rows without a cost count as nothing."""
+        return sum(r.monthly_cost or 0.0 for r in self.demand_by_journey[journey_id])
+
+    # --- the backlog ---------------------------------------------------------------
+
+    @cached_property
+    def ranked_backlog(self) -> tuple[BacklogEntry, ...]:
+        """The whole backlog, highest priority score first."""
+        return tuple(analysis.ranked_backlog(self.book.backlog.values()))
+
+    @cached_property
+    def backlog_rank(self) -> Mapping[str, int]:
+        """Each item's place in the whole backlog, from 1."""
+        return MappingProxyType({e.item.id: n for n, e in enumerate(self.ranked_backlog, start=1)})
+
+    def ranked(self, entries: Sequence[BacklogEntry]) -> list[BacklogEntry]:
+        """Some of the items, in the order of the whole backlog, without sorting the backlog again."""
+        rank = self.backlog_rank
+        return sorted(entries, key=lambda e: rank[e.item.id])
+
+    @cached_property
+    def items_addressing(self) -> Mapping[str, tuple[str, ...]]:
+        """Backlog item ids by the 'journey/pain' reference they address, in backlog order.
+
+        Looked up per pain point, so that a journey's chain costs its own pain
+        points, not its pain points times the whole backlog.
+        """
+        out: dict[str, list[str]] = {}
+        for bid, entry in self.book.backlog.items():
+            for ref in entry.item.addresses:
+                ids = out.setdefault(ref, [])
+                if bid not in ids:
+                    ids.append(bid)
+        return MappingProxyType({ref: tuple(ids) for ref, ids in out.items()})
+
+    # --- references between entities ---------------------------------------------------
+
+    @cached_property
+    def backlinks(self) -> Mapping[str, Backlinks]:
+        """What refers to each journey, step or pain point, keyed by 'journey' or 'journey/item'."""
+        return MappingProxyType(analysis.backlinks(self.book))
+
+    @cached_property
+    def step_index(self) -> Mapping[tuple[str, str], Step]:
+        """Every step by (journey id, step id)."""
+        return MappingProxyType({(j.id, s.id): s for j in self.book.journeys.values() for _, s in journey_steps(j)})
+
+    @cached_property
+    def evidence_share(self) -> Mapping[str, tuple[int, int]]:
+        """(pain points backed by an observed insight, all pain points) per journey.
+
+        The observed insights' references are gathered once, so each pain point
+        is one set lookup instead of a scan of every insight.
+        """
+        observed = {ref for i in self.book.insights.values() if i.status == "observed" for ref in i.about}
+        out: dict[str, tuple[int, int]] = {}
+        for journey in self.book.journeys.values():
+            refs = [f"{journey.id}/{pain.id}" for _, pain in journey_pain_points(journey)]
+            out[journey.id] = (sum(ref in observed for ref in refs), len(refs))
+        return MappingProxyType(out)
+
+    # --- gaps, teams, comparisons ----------------------------------------------------
+
+    @property
+    def gaps(self) -> Gaps:
+        """The traceability gaps, found when the handbook was loaded (core.gaps)."""
+        return self.book.gaps
+
+    @cached_property
+    def journey_gaps(self) -> Mapping[str, Gaps]:
+        """Each journey's pain-point gaps (an item's gaps belong to no journey)."""
+        causes: dict[str, list[PainAt]] = {jid: [] for jid in self.book.journeys}
+        backlog: dict[str, list[PainAt]] = {jid: [] for jid in self.book.journeys}
+        for row in self.gaps.pains_without_cause:
+            causes[row[0].id].append(row)
+        for row in self.gaps.pains_without_backlog:
+            backlog[row[0].id].append(row)
+        return MappingProxyType({jid: Gaps(tuple(causes[jid]), tuple(backlog[jid])) for jid in self.book.journeys})
+
+    @cached_property
+    def team_views(self) -> Mapping[str, TeamView]:
+        """Per team: the steps it owns, and the handoffs it receives and makes."""
+        return MappingProxyType(analysis.team_views(self.book))
+
+    @cached_property
+    def comparisons(self) -> Mapping[str, Comparison]:
+        """Current against future state, keyed by the future journey's id."""
+        book = self.book
+        return MappingProxyType(
+            {
+                jid: analysis.compare(book.journeys[j.replaces], j)
+                for jid, j in book.journeys.items()
+                if j.replaces is not None and j.replaces in book.journeys
+            }
+        )
+
+
+_CACHE: weakref.WeakKeyDictionary[Handbook, Figures] = weakref.WeakKeyDictionary()
+
+
+def figures_of(book: Handbook) -> Figures:
+    """The one Figures of this handbook: made on first call, then the same object while the handbook lives."""
+    figures = _CACHE.get(book)
+    if figures is None:
+        figures = _CACHE[book] = Figures(book)
+    return figures
