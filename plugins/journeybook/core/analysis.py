@@ -145,16 +145,20 @@ def refers_to_journey(ref: str, journey_id: str) -> bool:
     return ref == journey_id or ref.startswith(journey_id + "/")
 
 
-def evidence_share(book: Handbook, journey: JourneyFile) -> tuple[int, int]:
-    """(pain points backed by an observed insight, all pain points) of a journey."""
-    backed = 0
-    total = 0
-    for _, pain in journey_pain_points(journey):
-        total += 1
-        ref = f"{journey.id}/{pain.id}"
-        if any(ref in i.about and i.status == "observed" for i in book.insights.values()):
-            backed += 1
-    return backed, total
+def observed_refs(book: Handbook) -> set[str]:
+    """Every reference an observed insight is about: evidence, as opposed to assumptions."""
+    return {ref for i in book.insights.values() if i.status == "observed" for ref in i.about}
+
+
+def evidence_share(book: Handbook, journey: JourneyFile, observed: set[str] | None = None) -> tuple[int, int]:
+    """(pain points backed by an observed insight, all pain points) of a journey.
+
+    Pass `observed_refs(book)` when asking for many journeys: each pain point is
+    then one set lookup, not a scan of every insight.
+    """
+    observed = observed_refs(book) if observed is None else observed
+    refs = [f"{journey.id}/{pain.id}" for _, pain in journey_pain_points(journey)]
+    return sum(ref in observed for ref in refs), len(refs)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from . import analysis
 from .analysis import Backlinks, Comparison, DemandRow, TeamView
-from .entities import BacklogEntry, journey_pain_points, journey_steps
+from .entities import BacklogEntry, journey_steps
 from .gaps import Gaps, PainAt
 from .handbook import Handbook
 from .models import Step
@@ -97,14 +97,11 @@ class Figures:
     def evidence_share(self) -> Mapping[str, tuple[int, int]]:
         """(pain points backed by an observed insight, all pain points) per journey.
 
-        The observed insights' references are gathered once, so each pain point
-        is one set lookup instead of a scan of every insight.
+        The observed insights' references are gathered once for all journeys, so
+        each pain point is one set lookup instead of a scan of every insight.
         """
-        observed = {ref for i in self.book.insights.values() if i.status == "observed" for ref in i.about}
-        out: dict[str, tuple[int, int]] = {}
-        for journey in self.book.journeys.values():
-            refs = [f"{journey.id}/{pain.id}" for _, pain in journey_pain_points(journey)]
-            out[journey.id] = (sum(ref in observed for ref in refs), len(refs))
+        observed = analysis.observed_refs(self.book)
+        out = {jid: analysis.evidence_share(self.book, j, observed) for jid, j in self.book.journeys.items()}
         return MappingProxyType(out)
 
     # --- gaps, teams, comparisons ----------------------------------------------------
