@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from ..core.handbook import journey_steps
 from ..core.models import JourneyFile, Step
-from .context import Context
+from .context import Context, Page, page
 from .journey_page import MAP_PAGE_HIDES
 from .map_grid import canvas, cards, header, line_row
 from .text import inline, rel
 
 
-def render_blueprint(ctx: Context, journey: JourneyFile) -> None:
+def render_blueprint(ctx: Context, journey: JourneyFile) -> Page:
     L = ctx.L
     here = ctx.blueprint_path(journey.id)
     steps = [s for _, s in journey_steps(journey)]
@@ -69,7 +69,7 @@ def render_blueprint(ctx: Context, journey: JourneyFile) -> None:
         ]
     )
     origin = ctx.book.origin("journey", journey.id)
-    ctx.add(
+    return page(
         here,
         f"{L['blueprint']}: {journey.title}",
         body,

@@ -26,7 +26,7 @@ ONE_PAGE_MAX_INSIGHTS = 100
 """Insights on the insights page; beyond it the page is a summary and each journey has a page."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Page:
     """One generated Markdown page (or data file), and the YAML it comes from."""
 
@@ -36,15 +36,49 @@ class Page:
     source: Path | None = None
 
 
-@dataclass
+def page(
+    path: str,
+    title: str,
+    body: str,
+    source: Path | None = None,
+    tags: list[str] | None = None,
+    boost: float | None = None,
+    hide: list[str] | None = None,
+) -> Page:
+    """A generated page: front matter (title, tags, search boost, hidden theme parts) and body."""
+    meta: dict[str, object] = {"title": title}
+    if hide:
+        meta["hide"] = list(hide)
+    if tags:
+        meta["tags"] = tags
+    if boost:
+        meta["search"] = {"boost": boost}
+    return Page(path, f"{front_matter(meta)}\n{body.strip()}\n", title, source)
+
+
+def data_page(path: str, content: str) -> Page:
+    """A generated data file (CSV, JSON), written as it is."""
+    return Page(path, content)
+
+
+@dataclass(frozen=True)
 class Context:
+    """Read-only: what renderers read. Renderers return their pages; nothing is added to the context.
+
+    Frozen, so that a renderer cannot change what the next one sees; the
+    cached properties are computed once on first use.
+    """
+
     book: Handbook
     language: str = "en"
-    pages: list[Page] = field(default_factory=list)
     #: The day reviews are judged against (see core.freshness).
     today: dt.date = field(default_factory=today)
     #: Beyond this many journeys, journeys are listed by life event on pages of their own.
     nav_max_entries: int = 30
+    #: Folders searched for journeybook templates before the packaged ones (a theme's custom_dir/journeybook).
+    template_dirs: tuple[Path, ...] = ()
+    #: MkDocs' use_directory_urls: how a page path becomes the URL that links in emitted HTML point to.
+    use_directory_urls: bool = True
 
     @property
     def journeys_split(self) -> bool:
@@ -214,28 +248,6 @@ class Context:
                 target = rel(here, self.journey_path(journey_id), f"cause-{local}")
                 return f"{link(cause.text, target)} ({self.journey_link(here, journey_id)})"
         return inline(ref)
-
-    def add(
-        self,
-        path: str,
-        title: str,
-        body: str,
-        source: Path | None = None,
-        tags: list[str] | None = None,
-        boost: float | None = None,
-        hide: list[str] | None = None,
-    ) -> None:
-        meta: dict[str, object] = {"title": title}
-        if hide:
-            meta["hide"] = list(hide)
-        if tags:
-            meta["tags"] = tags
-        if boost:
-            meta["search"] = {"boost": boost}
-        self.pages.append(Page(path, f"{front_matter(meta)}\n{body.strip()}\n", title, source))
-
-    def add_data(self, path: str, content: str) -> None:
-        self.pages.append(Page(path, content))
 
 
 def journey_state_label(ctx: Context, journey: JourneyFile) -> str:

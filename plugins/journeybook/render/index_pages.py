@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..core.analysis import TeamView, failure_demand, handoffs, team_views, waiting_hours
 from ..core.handbook import journey_pain_points, journey_steps
 from ..core.models import Insight, JourneyFile
-from .context import Context, journey_state_label
+from .context import Context, Page, journey_state_label, page
 from .text import block, bullets, hours_text, inline, link, number, rel, table
 
 
@@ -46,7 +46,7 @@ def journey_rows(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
     return table([L["journey"], L["state"], L["owner"], ""], rows)
 
 
-def render_journeys_index(ctx: Context) -> None:
+def render_journeys_index(ctx: Context) -> Page:
     """Journeys by life event as cards; in a large handbook, a line per life event linking to its page."""
     L = ctx.L
     here = ctx.JOURNEYS_INDEX
@@ -83,20 +83,21 @@ def render_journeys_index(ctx: Context) -> None:
             out.append(f"- {ctx.team_link(here, tid)} ({len(journeys)})")
         else:
             out.append(f"### {inline(team.name)}\n\n" + journey_rows(ctx, here, journeys))
-    ctx.add(here, L["journeys"], "\n\n".join(out))
+    return page(here, L["journeys"], "\n\n".join(out))
 
 
-def render_need_groups_index(ctx: Context) -> None:
+def render_need_groups_index(ctx: Context) -> Page:
     L = ctx.L
     here = ctx.NEED_GROUPS_INDEX
     rows = [
         [ctx.group_link(here, g.id), inline(g.local_name), inline(g.summary)] for g in ctx.book.need_groups.values()
     ]
     body = f"# {L['need_groups']}\n\n{L['need_groups_intro']}\n\n" + table([L["need_group"], "", ""], rows)
-    ctx.add(here, L["need_groups"], body)
+    return page(here, L["need_groups"], body)
 
 
-def render_teams(ctx: Context) -> None:
+def render_teams(ctx: Context) -> list[Page]:
+    """The teams page and a page per team."""
     L = ctx.L
     book = ctx.book
     views = team_views(book)
@@ -124,12 +125,10 @@ def render_teams(ctx: Context) -> None:
             table([L["journey"], L["handoffs"]], counts),
         ]
     )
-    ctx.add(here, L["teams"], body)
-    for tid in book.teams:
-        _team_page(ctx, tid, views[tid])
+    return [page(here, L["teams"], body), *(_team_page(ctx, tid, views[tid]) for tid in book.teams)]
 
 
-def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
+def _team_page(ctx: Context, tid: str, view: TeamView) -> Page:
     L = ctx.L
     team = ctx.book.teams[tid]
     here = ctx.team_path(tid)
@@ -176,7 +175,7 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
     if view.receives_from or view.hands_to:
         out.append(L["handoff_rule"])
     origin = ctx.book.origin("team", tid)
-    ctx.add(here, team.name, "\n\n".join(out), origin.path if origin else None, [L["team"]])
+    return page(here, team.name, "\n\n".join(out), origin.path if origin else None, [L["team"]])
 
 
 def _insight_entry(ctx: Context, here: str, insight: Insight) -> str:
@@ -195,11 +194,11 @@ def _insight_entry(ctx: Context, here: str, insight: Insight) -> str:
     return f'<span id="insight-{insight.id}"></span>\n\n{quote}\n\n' + bullets(facts)
 
 
-def _insights_page(ctx: Context, here: str, title: str, heading: str, insights: list[Insight]) -> None:
+def _insights_page(ctx: Context, here: str, title: str, heading: str, insights: list[Insight]) -> Page:
     out = [f"# {heading}", ctx.L["insights_intro"]]
     body = "\n\n".join(out) + "\n\n" + "\n\n---\n\n".join(_insight_entry(ctx, here, i) for i in insights)
     origin = ctx.book.origin("insight", insights[0].id) if insights else None
-    ctx.add(here, title, body, origin.path if origin else None)
+    return page(here, title, body, origin.path if origin else None)
 
 
 TEAM_PAGE_MAX_ROWS = 200
@@ -228,36 +227,37 @@ def _team_summary(ctx: Context, here: str, view: TeamView) -> str:
     )
 
 
-def render_insights(ctx: Context) -> None:
+def render_insights(ctx: Context) -> list[Page]:
     """All insights on one page; for many, a summary and a page per journey (`Context.insights_split`)."""
     L = ctx.L
     if not ctx.insights_split:
-        _insights_page(ctx, ctx.INSIGHTS_INDEX, L["insights"], L["insights"], list(ctx.book.insights.values()))
-        return
+        return [_insights_page(ctx, ctx.INSIGHTS_INDEX, L["insights"], L["insights"], list(ctx.book.insights.values()))]
     by_page: dict[str, list[Insight]] = {}
     for insight in ctx.book.insights.values():
         by_page.setdefault(ctx.insight_page(insight.id), []).append(insight)
     here = ctx.INSIGHTS_INDEX
     rows = []
+    pages = []
     for journey in ctx.book.journeys.values():
-        page = ctx.journey_insights_path(journey.id)
-        if page in by_page:
+        there = ctx.journey_insights_path(journey.id)
+        if there in by_page:
             title = f"{L['insights']}: {journey.title}"
-            _insights_page(ctx, page, title, f"{L['insights']}: {ctx.journey_link(page, journey.id)}", by_page[page])
+            heading = f"{L['insights']}: {ctx.journey_link(there, journey.id)}"
+            pages.append(_insights_page(ctx, there, title, heading, by_page[there]))
             rows.append(
                 (
-                    len(by_page[page]),
-                    [ctx.journey_link(here, journey.id), link(str(len(by_page[page])), rel(here, page))],
+                    len(by_page[there]),
+                    [ctx.journey_link(here, journey.id), link(str(len(by_page[there])), rel(here, there))],
                 )
             )
     rows.sort(key=lambda r: -r[0])
     body = f"# {L['insights']}\n\n{L['insights_intro']}\n\n" + table(
         [L["journey"], L["insights"]], [r[1] for r in rows]
     )
-    ctx.add(here, L["insights"], body)
+    return [page(here, L["insights"], body), *pages]
 
 
-def render_glossary(ctx: Context) -> None:
+def render_glossary(ctx: Context) -> Page:
     L = ctx.L
     here = ctx.GLOSSARY
     out = [f"# {L['glossary']}", L["glossary_intro"]]
@@ -278,7 +278,7 @@ def render_glossary(ctx: Context) -> None:
         out.append("\n\n".join(lines))
     first = next(iter(ctx.book.terms), None)
     origin = ctx.book.origin("term", first) if first else None
-    ctx.add(here, L["glossary"], "\n\n".join(out), origin.path if origin else None)
+    return page(here, L["glossary"], "\n\n".join(out), origin.path if origin else None)
 
 
 def abbreviations(ctx: Context) -> str:

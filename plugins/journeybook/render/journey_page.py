@@ -20,7 +20,7 @@ from ..core.analysis import (
 from ..core.handbook import journey_pain_points, journey_steps
 from ..core.models import EMOTION_MAX, EMOTION_MIN, GainPoint, JourneyFile, PainPoint, Step
 from . import emotion_lane
-from .context import Context, journey_state_label
+from .context import Context, Page, journey_state_label, page
 from .escape import quoted_title
 from .map_grid import canvas, cards, header
 from .metric_blocks import metric_summary
@@ -56,7 +56,7 @@ def applies(item_groups: list[str], group: str) -> bool:
     return not item_groups or group in item_groups
 
 
-def render_journey(ctx: Context, journey: JourneyFile) -> None:
+def render_journey(ctx: Context, journey: JourneyFile) -> Page:
     here = ctx.journey_path(journey.id)
     L = ctx.L
     parts = [f"# {inline(journey.title)}", review_notice(ctx, "journey", journey.id), inline(journey.summary)]
@@ -105,7 +105,7 @@ def render_journey(ctx: Context, journey: JourneyFile) -> None:
         parts.append(trace)
     tags = [*journey.tags, L["journey"]]
     origin = ctx.book.origin("journey", journey.id)
-    ctx.add(
+    return page(
         here,
         journey.title,
         "\n\n".join(p for p in parts if p),

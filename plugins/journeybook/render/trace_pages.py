@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..core.analysis import Gaps, gaps
 from ..core.handbook import journey_pain_points
 from ..core.models import JourneyFile, PainPoint, Step
-from .context import Context
+from .context import Context, Page, page
 from .text import bullets, inline, link, rel, table
 from .trace_blocks import journey_trace
 
@@ -30,18 +30,17 @@ def _traced(ctx: Context) -> list[JourneyFile]:
     return [j for j in ctx.book.journeys.values() if j.state != "future" and any(journey_pain_points(j))]
 
 
-def render_trace_pages(ctx: Context) -> None:
+def render_trace_pages(ctx: Context) -> list[Page]:
     found = gaps(ctx.book)
     traced = _traced(ctx)
     if len(traced) <= ONE_PAGE_MAX_DIAGRAMS and found.count <= ONE_PAGE_MAX_GAPS:
-        _gaps_page(ctx, found)
-        _traceability_page(ctx, traced)
-        return
+        return [_gaps_page(ctx, found), _traceability_page(ctx, traced)]
     rows = _summary_rows(ctx, traced, found)
-    _gaps_summary(ctx, found, rows)
-    _traceability_summary(ctx, rows)
-    for journey in traced:
-        _journey_page(ctx, journey, found)
+    return [
+        _gaps_summary(ctx, found, rows),
+        _traceability_summary(ctx, rows),
+        *(_journey_page(ctx, journey, found) for journey in traced),
+    ]
 
 
 def _pain_list(ctx: Context, here: str, rows: list[tuple[JourneyFile, Step, PainPoint]]) -> str:
@@ -73,7 +72,7 @@ def _item_gaps(ctx: Context, here: str, found: Gaps, out: list[str]) -> None:
         out.append(f"## {L['gaps_accepted']} ({len(accepted)})\n\n" + bullets(accepted))
 
 
-def _gaps_page(ctx: Context, found: Gaps) -> None:
+def _gaps_page(ctx: Context, found: Gaps) -> Page:
     L = ctx.L
     here = ctx.GAPS
     out = [f"# {L['gaps']}", L["gaps_intro"]]
@@ -81,16 +80,16 @@ def _gaps_page(ctx: Context, found: Gaps) -> None:
         out.append(f'!!! success "{L["gaps"]}: 0"\n\n    {L["no_gaps"]}')
     _gap_sections(ctx, here, found, out)
     _item_gaps(ctx, here, found, out)
-    ctx.add(here, L["gaps"], "\n\n".join(out))
+    return page(here, L["gaps"], "\n\n".join(out))
 
 
-def _traceability_page(ctx: Context, traced: list[JourneyFile]) -> None:
+def _traceability_page(ctx: Context, traced: list[JourneyFile]) -> Page:
     L = ctx.L
     here = ctx.TRACE
     out = [f"# {L['trace']}", L["trace_intro"]]
     for journey in traced:
         out.append(f"## {ctx.journey_link(here, journey.id)}\n\n{journey_trace(ctx, journey, here, heading=False)}")
-    ctx.add(here, L["trace"], "\n\n".join(out))
+    return page(here, L["trace"], "\n\n".join(out))
 
 
 def _summary_rows(ctx: Context, traced: list[JourneyFile], found: Gaps) -> list[tuple[JourneyFile, int, int, int]]:
@@ -122,7 +121,7 @@ def _summary_table(ctx: Context, here: str, rows: list[tuple[JourneyFile, int, i
     )
 
 
-def _gaps_summary(ctx: Context, found: Gaps, rows: list[tuple[JourneyFile, int, int, int]]) -> None:
+def _gaps_summary(ctx: Context, found: Gaps, rows: list[tuple[JourneyFile, int, int, int]]) -> Page:
     L = ctx.L
     here = ctx.GAPS
     out = [f"# {L['gaps']}", L["gaps_intro"]]
@@ -130,17 +129,17 @@ def _gaps_summary(ctx: Context, found: Gaps, rows: list[tuple[JourneyFile, int, 
     if with_gaps:
         out.append(_summary_table(ctx, here, with_gaps))
     _item_gaps(ctx, here, found, out)
-    ctx.add(here, L["gaps"], "\n\n".join(out))
+    return page(here, L["gaps"], "\n\n".join(out))
 
 
-def _traceability_summary(ctx: Context, rows: list[tuple[JourneyFile, int, int, int]]) -> None:
+def _traceability_summary(ctx: Context, rows: list[tuple[JourneyFile, int, int, int]]) -> Page:
     L = ctx.L
     here = ctx.TRACE
     out = [f"# {L['trace']}", L["trace_intro"], _summary_table(ctx, here, rows)]
-    ctx.add(here, L["trace"], "\n\n".join(out))
+    return page(here, L["trace"], "\n\n".join(out))
 
 
-def _journey_page(ctx: Context, journey: JourneyFile, found: Gaps) -> None:
+def _journey_page(ctx: Context, journey: JourneyFile, found: Gaps) -> Page:
     L = ctx.L
     here = journey_trace_path(journey.id)
     mine = Gaps(
@@ -154,4 +153,4 @@ def _journey_page(ctx: Context, journey: JourneyFile, found: Gaps) -> None:
     ]
     _gap_sections(ctx, here, mine, out)
     origin = ctx.book.origin("journey", journey.id)
-    ctx.add(here, f"{L['trace']}: {journey.title}", "\n\n".join(out), origin.path if origin else None)
+    return page(here, f"{L['trace']}: {journey.title}", "\n\n".join(out), origin.path if origin else None)
