@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..core.analysis import Backlinks, backlinks
 from ..core.freshness import DueReview, due_for_review, today
 from ..core.handbook import Handbook, journey_steps
 from ..core.models import JourneyFile, Step
+from . import markup
 from .escape import front_matter
 from .labels import labels_for
 from .text import inline, link, rel
@@ -179,6 +182,47 @@ class Context:
     FAILURE_DEMAND = "failure-demand/index.md"
     INSIGHTS_INDEX = "insights/index.md"
     GLOSSARY = "glossary/index.md"
+
+    def url(self, path: str) -> str:
+        """The URL MkDocs gives a page: ``a/b.md`` is ``a/b/`` (``a/b.html`` without directory URLs)."""
+        stem = path.removesuffix(".md")
+        if not self.use_directory_urls:
+            return stem + ".html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return stem + "/"
+
+    def href(self, here: str, to_page: str, anchor: str = "") -> str:
+        """A relative link from one generated page to another in emitted HTML, where no Markdown
+        rewrites ``.md`` links: the built URL, as MkDocs would write it."""
+        target = self.url(to_page)
+        if to_page == here:
+            return f"#{anchor}" if anchor else "./"
+        path = rel(self.url(here), target)
+        if target.endswith("/") and not path.endswith("/"):
+            path += "/"
+        return f"{path}#{anchor}" if anchor else path
+
+    def render(self, template: str, **values: object) -> str:
+        """A journeybook template (theme overrides first), see `markup`."""
+        return markup.render(self.template_dirs, template, **values)
+
+    # --- links in emitted HTML (grids, cards) ------------------------------------------
+
+    def journey_a(self, here: str, journey_id: str) -> Markup:
+        return markup.a(self.book.journeys[journey_id].title, self.href(here, self.journey_path(journey_id)))
+
+    def team_a(self, here: str, team_id: str | None) -> Markup:
+        if team_id is None:
+            return markup.em(self.L["unowned"])
+        return markup.a(self.book.teams[team_id].name, self.href(here, self.team_path(team_id)))
+
+    def backlog_a(self, here: str, item_id: str) -> Markup:
+        entry = self.book.backlog[item_id]
+        return markup.a(entry.item.title, self.href(here, self.BACKLOG_INDEX, f"item-{item_id}"))
+
+    def channel_text(self, channel_ids: list[str]) -> str:
+        return ", ".join(self.book.channels[c].name for c in channel_ids)
 
     # --- links between pages -------------------------------------------------------
 

@@ -16,7 +16,7 @@ def journey_cards(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
     in a handbook with hundreds of journeys.
     """
     L = ctx.L
-    cards = []
+    cards: list[dict[str, object]] = []
     for j in journeys:
         cost = sum(r.monthly_cost or 0.0 for r in failure_demand(ctx.book, [j]))
         figures = [
@@ -25,16 +25,19 @@ def journey_cards(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
             f"{L['pain_points']}: {sum(1 for _ in journey_pain_points(j))}",
         ]
         if cost:
-            figures.append(f"{L['failure_cost']}: {number(cost)} {inline(ctx.book.currency)}")
-        state = "jb-state-future" if j.state == "future" else "jb-state-current"
+            figures.append(f"{L['failure_cost']}: {number(cost)} {ctx.book.currency}")
         cards.append(
-            f'<section class="jb-journey-card {state}" markdown="1">\n'
-            f'<p class="jb-card-step" markdown="span">{ctx.journey_link(here, j.id)}</p>\n'
-            f'<p markdown="span">**{journey_state_label(ctx, j)}** · {ctx.team_link(here, j.owner)}</p>\n'
-            f'<p markdown="span">{inline(j.summary)}</p>\n'
-            f'<p class="jb-figures" markdown="span">{" · ".join(figures)}</p>\n</section>'
+            {
+                "title": j.title,
+                "href": ctx.href(here, ctx.journey_path(j.id)),
+                "state": journey_state_label(ctx, j),
+                "state_css": "jb-state-future" if j.state == "future" else "jb-state-current",
+                "owner": ctx.team_a(here, j.owner),
+                "summary": j.summary,
+                "figures": figures,
+            }
         )
-    return '<div class="jb-overview" markdown="1">\n' + "\n".join(cards) + "\n</div>"
+    return ctx.render("journey_cards.html", cards=cards)
 
 
 def journey_rows(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
@@ -53,8 +56,7 @@ def render_journeys_index(ctx: Context) -> Page:
     book = ctx.book
     out = [f"# {L['journeys']}", L["all_journeys_intro"], f"## {L['by_life_event']}"]
     groups: list[tuple[str, str, str, list[JourneyFile]]] = [
-        (event.name, event.description, ctx.life_event_path(event.id), [])
-        for event in book.life_events.values()
+        (event.name, event.description, ctx.life_event_path(event.id), []) for event in book.life_events.values()
     ]
     groups.append((L["other_journeys"], "", ctx.LOOSE_JOURNEYS, []))
     by_event = {event_id: groups[i][3] for i, event_id in enumerate(book.life_events)}
