@@ -37,7 +37,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
 from .core import HandbookCache, HandbookError, Problem, format_problems, load_handbook
-from .render import Page, glossary_abbreviations, nav_sections, render_site
+from .render import Page, abbreviations, nav_of, render_pages, site_context
 from .render.escape import terminal
 from .render.labels import labels_for
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
@@ -141,15 +141,24 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             # INFO, not WARNING: validate exits 0 on these, so a strict build must not fail on them.
             log.info("journeybook: %s", terminal(warning.format_text()))
         language = str(config.theme.get("language") or "en")
-        self.pages = render_site(book, language, nav_max_entries=self.config.nav_max_entries)
+        custom_dir = config.theme.custom_dir
+        ctx = site_context(
+            book,
+            language,
+            nav_max_entries=self.config.nav_max_entries,
+            # A theme's overrides restyle the handbook's markup too, as they do the theme's partials.
+            template_dirs=(Path(custom_dir) / "journeybook",) if custom_dir else (),
+            use_directory_urls=config.use_directory_urls,
+        )
+        self.pages = render_pages(ctx)
         for page in self.pages:
             if (Path(config.docs_dir) / page.path).exists():
                 raise PluginError(
                     f"journeybook: docs/{page.path} exists and would be replaced by a generated page; "
                     "rename or remove it"
                 )
-        self.abbreviations = glossary_abbreviations(book, language) if self.config.tooltips else ""
-        self.sections = nav_sections(book, language, self.config.nav_max_entries)
+        self.abbreviations = abbreviations(ctx) if self.config.tooltips else ""
+        self.sections = nav_of(ctx)
 
     @event_priority(10)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

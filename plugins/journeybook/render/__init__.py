@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 from .context import Page
-from .site import glossary_abbreviations, nav_sections, render_site
+from .index_pages import abbreviations
+from .site import glossary_abbreviations, nav_of, nav_sections, render_pages, render_site, site_context
 
-__all__ = ["Page", "glossary_abbreviations", "nav_sections", "render_site"]
+__all__ = [
+    "Page",
+    "abbreviations",
+    "glossary_abbreviations",
+    "nav_of",
+    "nav_sections",
+    "render_pages",
+    "render_site",
+    "site_context",
+]

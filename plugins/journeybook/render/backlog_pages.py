@@ -10,7 +10,7 @@ from ..core.analysis import priority_score
 from ..core.handbook import BacklogEntry
 from ..core.kinds import Kind
 from . import mermaid
-from .context import Context
+from .context import Context, Page, data_page, page
 from .escape import csv_cell
 from .text import block, bullets, inline, link, number, rel, table
 from .trace_pages import render_trace_pages
@@ -96,13 +96,12 @@ def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
     return out
 
 
-def render_backlog(ctx: Context) -> None:
+def render_backlog(ctx: Context) -> list[Page]:
+    """The backlog page, its CSV and JSON downloads, and the traceability and gaps pages."""
     L = ctx.L
     book = ctx.book
     here = ctx.BACKLOG_INDEX
     records = backlog_records(ctx)
-    ctx.add_data(CSV_PATH, _csv(records))
-    ctx.add_data(JSON_PATH, json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     entries = list(book.backlog.values())
     out = [
         f"# {L['backlog']}",
@@ -138,8 +137,12 @@ def render_backlog(ctx: Context) -> None:
             for item in dev.items:
                 out.append(_item_detail(ctx, here, book.backlog[item.id]))
     origin = book.origin(Kind.BACKLOG_ITEM, next(iter(book.backlog))) if book.backlog else None
-    ctx.add(here, L["backlog"], "\n\n".join(out), origin.path if origin else None, [L["backlog"]])
-    render_trace_pages(ctx)
+    return [
+        data_page(CSV_PATH, _csv(records)),
+        data_page(JSON_PATH, json.dumps(records, ensure_ascii=False, indent=2) + "\n"),
+        page(here, L["backlog"], "\n\n".join(out), origin.path if origin else None, [L["backlog"]]),
+        *render_trace_pages(ctx),
+    ]
 
 
 def _item_detail(ctx: Context, here: str, entry: BacklogEntry) -> str:

@@ -9,16 +9,19 @@ with what a reader has just seen there.
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..core.handbook import journey_steps
 from ..core.kinds import Kind
 from ..core.models import JourneyFile, Step
-from .context import Context
+from .context import Context, Page, page
 from .journey_page import MAP_PAGE_HIDES
-from .map_grid import canvas, cards, header, line_row
-from .text import inline, rel
+from .map_grid import cards, cells_row, grid, line_row
+from .markup import BR, join, strong
+from .text import inline
 
 
-def render_blueprint(ctx: Context, journey: JourneyFile) -> None:
+def render_blueprint(ctx: Context, journey: JourneyFile) -> Page:
     L = ctx.L
     here = ctx.blueprint_path(journey.id)
     steps = [s for _, s in journey_steps(journey)]
@@ -36,41 +39,37 @@ def render_blueprint(ctx: Context, journey: JourneyFile) -> None:
     }
     rows = []
     for index, (title, cells) in enumerate(lanes):
-        tds = "".join(f'<td markdown="span">{"<br>".join(inline(c) for c in cell) or "&nbsp;"}</td>' for cell in cells)
-        rows.append(f'<tr markdown="1" class="jb-lane-{index}"><th scope="row">{title}</th>{tds}</tr>')
+        rows.append(cells_row(title, [join(BR, cell) for cell in cells], f"jb-lane-{index}"))
         if index in drawn:
-            rows.append(line_row(drawn[index][0], len(steps), drawn[index][1]))
-    owners = "".join(f'<td markdown="span">{ctx.team_link(here, s.owner)}</td>' for s in steps)
-    rows.append(f'<tr markdown="1"><th scope="row">{L["owner"]}</th>{owners}</tr>')
+            rows.append(line_row(*drawn[index]))
+    rows.append(cells_row(L["owner"], [ctx.team_a(here, s.owner) for s in steps]))
     journey_page = ctx.journey_path(journey.id)
-    grid = canvas(
-        L["blueprint"],
-        len(steps),
-        header(ctx, journey, lambda s: rel(here, journey_page, "step-" + s.id)),
-        rows,
-        "jb-blueprint",
-    )
+
+    def target(step: Step) -> str:
+        return ctx.href(here, journey_page, "step-" + step.id)
+
+    grid_html = grid(ctx, L["blueprint"], journey, target, rows, "jb-blueprint")
     by_step = {s.id: i for i, s in enumerate(steps)}
 
-    def lines(step: Step) -> list[str]:
+    def lines(step: Step) -> list[Markup]:
         lane_lines = [
-            f"**{title}:** " + "; ".join(inline(c) for c in cells[by_step[step.id]]) for title, cells in lanes
+            strong(f"{title}:") + " " + join("; ", cells[by_step[step.id]])
+            for title, cells in lanes
+            if any(cells[by_step[step.id]])
         ]
-        return [line for line in lane_lines if not line.endswith(":** ")] + [
-            f"**{L['owner']}:** {ctx.team_link(here, step.owner)}"
-        ]
+        return [*lane_lines, strong(f"{L['owner']}:") + " " + ctx.team_a(here, step.owner)]
 
-    phone = cards(journey, lambda s: rel(here, journey_page, "step-" + s.id), lines)
+    phone = cards(ctx, journey, target, lines)
     body = "\n\n".join(
         [
             f"# {L['blueprint']}: {inline(journey.title)}",
             f"{L['journey']}: {ctx.journey_link(here, journey.id)}",
-            grid,
+            grid_html,
             phone,
         ]
     )
     origin = ctx.book.origin(Kind.JOURNEY, journey.id)
-    ctx.add(
+    return page(
         here,
         f"{L['blueprint']}: {journey.title}",
         body,

@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..core.figures import Figures, figures_of
 from ..core.freshness import DueReview, due_for_review, today
 from ..core.handbook import Handbook, journey_steps
 from ..core.kinds import Kind
 from ..core.models import JourneyFile
+from . import markup
 from .escape import front_matter
 from .labels import labels_for
 from .text import inline, link, rel
@@ -27,7 +30,7 @@ ONE_PAGE_MAX_INSIGHTS = 100
 """Insights on the insights page; beyond it the page is a summary and each journey has a page."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Page:
     """One generated Markdown page (or data file), and the YAML it comes from."""
 
@@ -37,15 +40,49 @@ class Page:
     source: Path | None = None
 
 
-@dataclass
+def page(
+    path: str,
+    title: str,
+    body: str,
+    source: Path | None = None,
+    tags: list[str] | None = None,
+    boost: float | None = None,
+    hide: list[str] | None = None,
+) -> Page:
+    """A generated page: front matter (title, tags, search boost, hidden theme parts) and body."""
+    meta: dict[str, object] = {"title": title}
+    if hide:
+        meta["hide"] = list(hide)
+    if tags:
+        meta["tags"] = tags
+    if boost:
+        meta["search"] = {"boost": boost}
+    return Page(path, f"{front_matter(meta)}\n{body.strip()}\n", title, source)
+
+
+def data_page(path: str, content: str) -> Page:
+    """A generated data file (CSV, JSON), written as it is."""
+    return Page(path, content)
+
+
+@dataclass(frozen=True)
 class Context:
+    """Read-only: what renderers read. Renderers return their pages; nothing is added to the context.
+
+    Frozen, so that a renderer cannot change what the next one sees; the
+    cached properties are computed once on first use.
+    """
+
     book: Handbook
     language: str = "en"
-    pages: list[Page] = field(default_factory=list)
     #: The day reviews are judged against (see core.freshness).
     today: dt.date = field(default_factory=today)
     #: Beyond this many journeys, journeys are listed by life event on pages of their own.
     nav_max_entries: int = 30
+    #: Folders searched for journeybook templates before the packaged ones (a theme's custom_dir/journeybook).
+    template_dirs: tuple[Path, ...] = ()
+    #: MkDocs' use_directory_urls: how a page path becomes the URL that links in emitted HTML point to.
+    use_directory_urls: bool = True
 
     @property
     def journeys_split(self) -> bool:
@@ -129,6 +166,47 @@ class Context:
     INSIGHTS_INDEX = "insights/index.md"
     GLOSSARY = "glossary/index.md"
 
+    def url(self, path: str) -> str:
+        """The URL MkDocs gives a page: ``a/b.md`` is ``a/b/`` (``a/b.html`` without directory URLs)."""
+        stem = path.removesuffix(".md")
+        if not self.use_directory_urls:
+            return stem + ".html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return stem + "/"
+
+    def href(self, here: str, to_page: str, anchor: str = "") -> str:
+        """A relative link from one generated page to another in emitted HTML, where no Markdown
+        rewrites ``.md`` links: the built URL, as MkDocs would write it."""
+        target = self.url(to_page)
+        if to_page == here:
+            return f"#{anchor}" if anchor else "./"
+        path = rel(self.url(here), target)
+        if target.endswith("/") and not path.endswith("/"):
+            path += "/"
+        return f"{path}#{anchor}" if anchor else path
+
+    def render(self, template: str, **values: object) -> str:
+        """A journeybook template (theme overrides first), see `markup`."""
+        return markup.render(self.template_dirs, template, **values)
+
+    # --- links in emitted HTML (grids, cards) ------------------------------------------
+
+    def journey_a(self, here: str, journey_id: str) -> Markup:
+        return markup.a(self.book.journeys[journey_id].title, self.href(here, self.journey_path(journey_id)))
+
+    def team_a(self, here: str, team_id: str | None) -> Markup:
+        if team_id is None:
+            return markup.em(self.L["unowned"])
+        return markup.a(self.book.teams[team_id].name, self.href(here, self.team_path(team_id)))
+
+    def backlog_a(self, here: str, item_id: str) -> Markup:
+        entry = self.book.backlog[item_id]
+        return markup.a(entry.item.title, self.href(here, self.BACKLOG_INDEX, f"item-{item_id}"))
+
+    def channel_text(self, channel_ids: list[str]) -> str:
+        return ", ".join(self.book.channels[c].name for c in channel_ids)
+
     # --- links between pages -------------------------------------------------------
 
     def journey_link(self, here: str, journey_id: str) -> str:
@@ -197,28 +275,6 @@ class Context:
                 target = rel(here, self.journey_path(journey_id), f"cause-{local}")
                 return f"{link(cause.text, target)} ({self.journey_link(here, journey_id)})"
         return inline(ref)
-
-    def add(
-        self,
-        path: str,
-        title: str,
-        body: str,
-        source: Path | None = None,
-        tags: list[str] | None = None,
-        boost: float | None = None,
-        hide: list[str] | None = None,
-    ) -> None:
-        meta: dict[str, object] = {"title": title}
-        if hide:
-            meta["hide"] = list(hide)
-        if tags:
-            meta["tags"] = tags
-        if boost:
-            meta["search"] = {"boost": boost}
-        self.pages.append(Page(path, f"{front_matter(meta)}\n{body.strip()}\n", title, source))
-
-    def add_data(self, path: str, content: str) -> None:
-        self.pages.append(Page(path, content))
 
 
 def journey_state_label(ctx: Context, journey: JourneyFile) -> str:

@@ -6,7 +6,7 @@ from ..core.analysis import TeamView, handoffs, waiting_hours
 from ..core.handbook import journey_pain_points, journey_steps
 from ..core.kinds import Kind
 from ..core.models import Insight, JourneyFile
-from .context import Context, journey_state_label
+from .context import Context, Page, journey_state_label, page
 from .text import block, bullets, hours_text, inline, link, number, rel, table
 
 
@@ -17,7 +17,7 @@ def journey_cards(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
     in a handbook with hundreds of journeys.
     """
     L = ctx.L
-    cards = []
+    cards: list[dict[str, object]] = []
     for j in journeys:
         cost = ctx.figures.demand_cost(j.id)
         figures = [
@@ -26,36 +26,38 @@ def journey_cards(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
             f"{L['pain_points']}: {sum(1 for _ in journey_pain_points(j))}",
         ]
         if cost:
-            figures.append(f"{L['failure_cost']}: {number(cost)} {inline(ctx.book.currency)}")
-        state = "jb-state-future" if j.state == "future" else "jb-state-current"
+            figures.append(f"{L['failure_cost']}: {number(cost)} {ctx.book.currency}")
         cards.append(
-            f'<section class="jb-journey-card {state}" markdown="1">\n'
-            f'<p class="jb-card-step" markdown="span">{ctx.journey_link(here, j.id)}</p>\n'
-            f'<p markdown="span">**{journey_state_label(ctx, j)}** · {ctx.team_link(here, j.owner)}</p>\n'
-            f'<p markdown="span">{inline(j.summary)}</p>\n'
-            f'<p class="jb-figures" markdown="span">{" · ".join(figures)}</p>\n</section>'
+            {
+                "title": j.title,
+                "href": ctx.href(here, ctx.journey_path(j.id)),
+                "state": journey_state_label(ctx, j),
+                "state_css": "jb-state-future" if j.state == "future" else "jb-state-current",
+                "owner": ctx.team_a(here, j.owner),
+                "summary": j.summary,
+                "figures": figures,
+            }
         )
-    return '<div class="jb-overview" markdown="1">\n' + "\n".join(cards) + "\n</div>"
+    return ctx.render("journey_cards.html", cards=cards)
 
 
 def journey_rows(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
+    """A row per journey (a third of a card's markup), for a life event with many journeys."""
     L = ctx.L
     rows = [
-        [ctx.journey_link(here, j.id), journey_state_label(ctx, j), ctx.team_link(here, j.owner), inline(j.summary)]
-        for j in journeys
+        [ctx.journey_a(here, j.id), journey_state_label(ctx, j), ctx.team_a(here, j.owner), j.summary] for j in journeys
     ]
-    return table([L["journey"], L["state"], L["owner"], ""], rows)
+    return ctx.render("table.html", headers=[L["journey"], L["state"], L["owner"], ""], rows=rows)
 
 
-def render_journeys_index(ctx: Context) -> None:
+def render_journeys_index(ctx: Context) -> Page:
     """Journeys by life event as cards; in a large handbook, a line per life event linking to its page."""
     L = ctx.L
     here = ctx.JOURNEYS_INDEX
     book = ctx.book
     out = [f"# {L['journeys']}", L["all_journeys_intro"], f"## {L['by_life_event']}"]
     groups: list[tuple[str, str, str, list[JourneyFile]]] = [
-        (event.name, event.description, ctx.life_event_path(event.id), [])
-        for event in book.life_events.values()
+        (event.name, event.description, ctx.life_event_path(event.id), []) for event in book.life_events.values()
     ]
     groups.append((L["other_journeys"], "", ctx.LOOSE_JOURNEYS, []))
     by_event = {event_id: groups[i][3] for i, event_id in enumerate(book.life_events)}
@@ -84,20 +86,21 @@ def render_journeys_index(ctx: Context) -> None:
             out.append(f"- {ctx.team_link(here, tid)} ({len(journeys)})")
         else:
             out.append(f"### {inline(team.name)}\n\n" + journey_rows(ctx, here, journeys))
-    ctx.add(here, L["journeys"], "\n\n".join(out))
+    return page(here, L["journeys"], "\n\n".join(out))
 
 
-def render_need_groups_index(ctx: Context) -> None:
+def render_need_groups_index(ctx: Context) -> Page:
     L = ctx.L
     here = ctx.NEED_GROUPS_INDEX
     rows = [
         [ctx.group_link(here, g.id), inline(g.local_name), inline(g.summary)] for g in ctx.book.need_groups.values()
     ]
     body = f"# {L['need_groups']}\n\n{L['need_groups_intro']}\n\n" + table([L["need_group"], "", ""], rows)
-    ctx.add(here, L["need_groups"], body)
+    return page(here, L["need_groups"], body)
 
 
-def render_teams(ctx: Context) -> None:
+def render_teams(ctx: Context) -> list[Page]:
+    """The teams page and a page per team."""
     L = ctx.L
     book = ctx.book
     views = ctx.figures.team_views
@@ -125,12 +128,10 @@ def render_teams(ctx: Context) -> None:
             table([L["journey"], L["handoffs"]], counts),
         ]
     )
-    ctx.add(here, L["teams"], body)
-    for tid in book.teams:
-        _team_page(ctx, tid, views[tid])
+    return [page(here, L["teams"], body), *(_team_page(ctx, tid, views[tid]) for tid in book.teams)]
 
 
-def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
+def _team_page(ctx: Context, tid: str, view: TeamView) -> Page:
     L = ctx.L
     team = ctx.book.teams[tid]
     here = ctx.team_path(tid)
@@ -177,7 +178,7 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> None:
     if view.receives_from or view.hands_to:
         out.append(L["handoff_rule"])
     origin = ctx.book.origin(Kind.TEAM, tid)
-    ctx.add(here, team.name, "\n\n".join(out), origin.path if origin else None, [L["team"]])
+    return page(here, team.name, "\n\n".join(out), origin.path if origin else None, [L["team"]])
 
 
 def _insight_entry(ctx: Context, here: str, insight: Insight) -> str:
@@ -196,11 +197,11 @@ def _insight_entry(ctx: Context, here: str, insight: Insight) -> str:
     return f'<span id="insight-{insight.id}"></span>\n\n{quote}\n\n' + bullets(facts)
 
 
-def _insights_page(ctx: Context, here: str, title: str, heading: str, insights: list[Insight]) -> None:
+def _insights_page(ctx: Context, here: str, title: str, heading: str, insights: list[Insight]) -> Page:
     out = [f"# {heading}", ctx.L["insights_intro"]]
     body = "\n\n".join(out) + "\n\n" + "\n\n---\n\n".join(_insight_entry(ctx, here, i) for i in insights)
     origin = ctx.book.origin(Kind.INSIGHT, insights[0].id) if insights else None
-    ctx.add(here, title, body, origin.path if origin else None)
+    return page(here, title, body, origin.path if origin else None)
 
 
 TEAM_PAGE_MAX_ROWS = 200
@@ -229,36 +230,37 @@ def _team_summary(ctx: Context, here: str, view: TeamView) -> str:
     )
 
 
-def render_insights(ctx: Context) -> None:
+def render_insights(ctx: Context) -> list[Page]:
     """All insights on one page; for many, a summary and a page per journey (`Context.insights_split`)."""
     L = ctx.L
     if not ctx.insights_split:
-        _insights_page(ctx, ctx.INSIGHTS_INDEX, L["insights"], L["insights"], list(ctx.book.insights.values()))
-        return
+        return [_insights_page(ctx, ctx.INSIGHTS_INDEX, L["insights"], L["insights"], list(ctx.book.insights.values()))]
     by_page: dict[str, list[Insight]] = {}
     for insight in ctx.book.insights.values():
         by_page.setdefault(ctx.insight_page(insight.id), []).append(insight)
     here = ctx.INSIGHTS_INDEX
     rows = []
+    pages = []
     for journey in ctx.book.journeys.values():
-        page = ctx.journey_insights_path(journey.id)
-        if page in by_page:
+        there = ctx.journey_insights_path(journey.id)
+        if there in by_page:
             title = f"{L['insights']}: {journey.title}"
-            _insights_page(ctx, page, title, f"{L['insights']}: {ctx.journey_link(page, journey.id)}", by_page[page])
+            heading = f"{L['insights']}: {ctx.journey_link(there, journey.id)}"
+            pages.append(_insights_page(ctx, there, title, heading, by_page[there]))
             rows.append(
                 (
-                    len(by_page[page]),
-                    [ctx.journey_link(here, journey.id), link(str(len(by_page[page])), rel(here, page))],
+                    len(by_page[there]),
+                    [ctx.journey_link(here, journey.id), link(str(len(by_page[there])), rel(here, there))],
                 )
             )
     rows.sort(key=lambda r: -r[0])
     body = f"# {L['insights']}\n\n{L['insights_intro']}\n\n" + table(
         [L["journey"], L["insights"]], [r[1] for r in rows]
     )
-    ctx.add(here, L["insights"], body)
+    return [page(here, L["insights"], body), *pages]
 
 
-def render_glossary(ctx: Context) -> None:
+def render_glossary(ctx: Context) -> Page:
     L = ctx.L
     here = ctx.GLOSSARY
     out = [f"# {L['glossary']}", L["glossary_intro"]]
@@ -279,7 +281,7 @@ def render_glossary(ctx: Context) -> None:
         out.append("\n\n".join(lines))
     first = next(iter(ctx.book.terms), None)
     origin = ctx.book.origin(Kind.TERM, first) if first else None
-    ctx.add(here, L["glossary"], "\n\n".join(out), origin.path if origin else None)
+    return page(here, L["glossary"], "\n\n".join(out), origin.path if origin else None)
 
 
 def abbreviations(ctx: Context) -> str:

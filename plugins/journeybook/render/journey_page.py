@@ -8,6 +8,8 @@ need group, and the detail of each step with everything that refers to it.
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..core.analysis import (
     channel_switches,
     handoffs,
@@ -19,9 +21,10 @@ from ..core.handbook import journey_pain_points, journey_steps
 from ..core.kinds import Kind
 from ..core.models import EMOTION_MAX, EMOTION_MIN, GainPoint, JourneyFile, PainPoint, Step
 from . import emotion_lane
-from .context import Context, journey_state_label
+from .context import Context, Page, journey_state_label, page
 from .escape import quoted_title
-from .map_grid import canvas, cards, header
+from .map_grid import Row, cards, cells_row, grid, lane_row
+from .markup import BR, em, join, strong
 from .metric_blocks import metric_summary
 from .review_pages import review_notice
 from .text import attr, block, bullets, details, hours_text, indent, inline, link, number, rel, table
@@ -35,6 +38,11 @@ def emotion_text(value: int | None, L: dict[str, str]) -> str:
     """The value and its word, e.g. "−1 (negative)": words read the same in every font and screen reader."""
     if value is None:
         return f"*{L['no_emotion']}*"
+    return emotion_word(value, L)
+
+
+def emotion_word(value: int, L: dict[str, str]) -> str:
+    """ "−1 (negative)" as plain text."""
     sign = f"+{value}" if value > 0 else str(value).replace("-", "−")
     return f"{sign} ({L[f'emotion_{value}']})"
 
@@ -55,7 +63,7 @@ def applies(item_groups: list[str], group: str) -> bool:
     return not item_groups or group in item_groups
 
 
-def render_journey(ctx: Context, journey: JourneyFile) -> None:
+def render_journey(ctx: Context, journey: JourneyFile) -> Page:
     here = ctx.journey_path(journey.id)
     L = ctx.L
     parts = [f"# {inline(journey.title)}", review_notice(ctx, Kind.JOURNEY, journey.id), inline(journey.summary)]
@@ -104,7 +112,7 @@ def render_journey(ctx: Context, journey: JourneyFile) -> None:
         parts.append(trace)
     tags = [*journey.tags, L["journey"]]
     origin = ctx.book.origin(Kind.JOURNEY, journey.id)
-    ctx.add(
+    return page(
         here,
         journey.title,
         "\n\n".join(p for p in parts if p),
@@ -156,64 +164,49 @@ def _key_figures(ctx: Context, journey: JourneyFile) -> str:
     return bullets(figures)
 
 
-def _cell(items: list[str]) -> str:
-    return "<br>".join(items) if items else "&nbsp;"
-
-
 def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
     """The journey map: steps as columns under their phases, lanes as rows, the emotion curve drawn across.
 
-    Raw HTML (with md_in_html) because Markdown tables cannot group columns
-    under a phase; text cells still go through Markdown so links and
-    escaping work as everywhere else. Every step column has the same width
-    (journeybook.css), which is what lets the emotion lane's SVG put each
-    point in its step's column.
+    An HTML table (templates/grid.html, shared with the blueprint) because
+    Markdown tables cannot group columns under a phase. Every step column has
+    the same width (journeybook.css), which is what lets the emotion lane's
+    SVG put each point in its step's column.
     """
     L = ctx.L
     steps = [s for _, s in journey_steps(journey)]
 
-    def row(title: str, cells: list[str], css: str = "") -> str:
-        klass = f' class="{css}"' if css else ""
-        tds = "".join(f'<td markdown="span">{c}</td>' for c in cells)
-        return f'<tr markdown="1"{klass}><th scope="row">{title}</th>{tds}</tr>'
-
-    def points(items: list[PainPoint] | list[GainPoint], mark: str) -> str:
+    def points(items: list[PainPoint] | list[GainPoint], mark: str) -> Markup:
         out = []
         for item in items:
-            names = ", ".join(inline(ctx.book.need_groups[g].name) for g in item.need_groups)
-            out.append(f"{mark} {inline(item.text)}" + (f" ({names})" if names else ""))
-        return _cell(out)
+            names = ", ".join(ctx.book.need_groups[g].name for g in item.need_groups)
+            out.append(f"{mark} {item.text}" + (f" ({names})" if names else ""))
+        return join(BR, out)
 
-    def opportunities(step: Step) -> str:
+    def opportunities(step: Step) -> Markup:
         """The backlog items that address the step or its pain points, with their status."""
         ids: dict[str, None] = {}
         for key in (step.id, *(p.id for p in step.pain_points)):
             refs = ctx.figures.backlinks.get(f"{journey.id}/{key}")
             ids |= dict.fromkeys(refs.backlog if refs else [])
-        return _cell([f"{ctx.backlog_link(here, b)} ({L['status_' + ctx.book.backlog[b].item.status]})" for b in ids])
+        return join(BR, [ctx.backlog_a(here, b) + f" ({L['status_' + ctx.book.backlog[b].item.status]})" for b in ids])
 
     rows = [
-        row(L["customer_does"], [inline(s.does) for s in steps]),
-        row(
+        cells_row(L["customer_does"], [s.does for s in steps]),
+        cells_row(
             L["touchpoints"] + " / " + L["channels"].lower(),
-            [
-                _cell(
-                    [inline(t) for t in s.touchpoints] + ([f"*{ctx.channel_names(s.channels)}*"] if s.channels else [])
-                )
-                for s in steps
-            ],
+            [join(BR, [*s.touchpoints, *([em(ctx.channel_text(s.channels))] if s.channels else [])]) for s in steps],
         ),
         _emotion_row(ctx, journey, steps),
-        row(L["pain_points"], [points(s.pain_points, "⚠") for s in steps], "jb-pain"),
-        row(L["gain_points"], [points(s.gain_points, "✔") for s in steps], "jb-gain"),
-        row(L["opportunities"], [opportunities(s) for s in steps], "jb-opportunity"),
-        row(L["waiting"], [inline(s.waiting) if s.waiting else "–" for s in steps]),
-        row(L["owner"], [ctx.team_link(here, s.owner) for s in steps]),
+        cells_row(L["pain_points"], [points(s.pain_points, "⚠") for s in steps], "jb-pain"),
+        cells_row(L["gain_points"], [points(s.gain_points, "✔") for s in steps], "jb-gain"),
+        cells_row(L["opportunities"], [opportunities(s) for s in steps], "jb-opportunity"),
+        cells_row(L["waiting"], [s.waiting or "–" for s in steps]),
+        cells_row(L["owner"], [ctx.team_a(here, s.owner) for s in steps]),
     ]
-    return canvas(L["journey_map"], len(steps), header(ctx, journey, lambda s: "#step-" + s.id), rows)
+    return grid(ctx, L["journey_map"], journey, lambda s: "#step-" + s.id, rows)
 
 
-def _emotion_row(ctx: Context, journey: JourneyFile, steps: list[Step]) -> str:
+def _emotion_row(ctx: Context, journey: JourneyFile, steps: list[Step]) -> Row:
     """The emotion lane: the scale's words in the row title, the curve across every step column."""
     L = ctx.L
     words = {v: L[f"emotion_{v}"] for v in range(EMOTION_MIN, EMOTION_MAX + 1)}
@@ -224,11 +217,8 @@ def _emotion_row(ctx: Context, journey: JourneyFile, steps: list[Step]) -> str:
     svg = emotion_lane.lane(
         f"{L['emotion_curve']}: {journey.title}", [s.id for s in steps], [s.name for s in steps], series, words
     )
-    return (
-        f'<tr class="jb-emotion"><th scope="row"><span class="jb-lane-title">{L["emotion"]}</span>'
-        f"{emotion_lane.axis(words)}</th>"
-        f'<td class="jb-lane" colspan="{len(steps)}">{svg}</td></tr>'
-    )
+    head = Markup('<span class="jb-lane-title">{}</span>').format(L["emotion"]) + Markup(emotion_lane.axis(words))
+    return lane_row("jb-emotion", head, Markup(svg))
 
 
 def step_cards(ctx: Context, journey: JourneyFile, here: str) -> str:
@@ -236,23 +226,21 @@ def step_cards(ctx: Context, journey: JourneyFile, here: str) -> str:
     L = ctx.L
     groups = groups_of(ctx, journey)
 
-    def lines(step: Step) -> list[str]:
-        out = [inline(step.does)]
+    def lines(step: Step) -> list[Markup]:
+        out = [Markup.escape(step.does)]
         feelings = [
-            f"{inline(ctx.book.need_groups[g].name)} {emotion_text(step.emotion[g], L)}"
-            for g in groups
-            if g in step.emotion
+            f"{ctx.book.need_groups[g].name} {emotion_word(step.emotion[g], L)}" for g in groups if g in step.emotion
         ]
         if feelings:
-            out.append(f"**{L['emotion']}:** {'; '.join(feelings)}")
-        out += [f"⚠ {inline(p.text)}" for p in step.pain_points]
-        out += [f"✔ {inline(g.text)}" for g in step.gain_points]
+            out.append(strong(f"{L['emotion']}:") + " " + "; ".join(feelings))
+        out += [Markup.escape(f"⚠ {p.text}") for p in step.pain_points]
+        out += [Markup.escape(f"✔ {g.text}") for g in step.gain_points]
         if step.waiting:
-            out.append(f"**{L['waiting']}:** {inline(step.waiting)}")
-        out.append(f"**{L['owner']}:** {ctx.team_link(here, step.owner)}")
+            out.append(strong(f"{L['waiting']}:") + " " + step.waiting)
+        out.append(strong(f"{L['owner']}:") + " " + ctx.team_a(here, step.owner))
         return out
 
-    return cards(journey, lambda s: "#step-" + s.id, lines)
+    return cards(ctx, journey, lambda s: "#step-" + s.id, lines)
 
 
 def _emotion_section(ctx: Context, journey: JourneyFile) -> str:

@@ -7,13 +7,14 @@ many to list (see `Context.journeys_split`); the journeys index links to it.
 from __future__ import annotations
 
 from ..core.models import JourneyFile
-from .context import Context
+from .context import Context, Page, page
 from .index_pages import journey_cards, journey_rows
 from .text import block, inline
 
 
-def render_life_events(ctx: Context) -> None:
+def render_life_events(ctx: Context) -> list[Page]:
     book = ctx.book
+    pages = []
     for event in book.life_events.values():
         journeys = [j for j in book.journeys.values() if j.life_event == event.id]
         if not journeys:
@@ -23,12 +24,13 @@ def render_life_events(ctx: Context) -> None:
         if event.description:
             out.append(block(event.description))
         out.append(_listing(ctx, here, journeys))
-        ctx.add(here, event.name, "\n\n".join(out))
+        pages.append(page(here, event.name, "\n\n".join(out)))
     loose = [j for j in book.journeys.values() if j.life_event is None]
     if loose:
         here = ctx.LOOSE_JOURNEYS
         title = ctx.L["other_journeys"]
-        ctx.add(here, title, f"# {title}\n\n" + _listing(ctx, here, loose))
+        pages.append(page(here, title, f"# {title}\n\n" + _listing(ctx, here, loose)))
+    return pages
 
 
 def _listing(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:

@@ -23,6 +23,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .escape import html_text
 from .escape import mermaid_label as label
 
 with contextlib.redirect_stdout(io.StringIO()):
@@ -75,13 +76,16 @@ def _accessible(kind: str, title: str, description: str, body: str, init: Mappin
 
 
 def fence(diagram: str) -> str:
-    """A superfences block that mkdocs-material renders with Mermaid.
+    """A diagram as mkdocs-material's Mermaid fence writes it (``pre.mermaid``), which the theme draws.
 
     Wrapped in a keyboard-focusable box that scrolls sideways: diagrams keep
     their natural size, so their text stays legible on a phone, and a wide
     one scrolls instead of shrinking.
     """
-    return f'<div class="jb-diagram" tabindex="0" markdown="1">\n\n``` mermaid\n{diagram.rstrip()}\n```\n\n</div>'
+    return (
+        f'<div class="jb-diagram" tabindex="0">\n'
+        f'<pre class="mermaid"><code>{html_text(diagram.rstrip())}</code></pre>\n</div>'
+    )
 
 
 def _strip_front_matter(script: str) -> str:

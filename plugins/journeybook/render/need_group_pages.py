@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..core.handbook import journey_steps
 from ..core.kinds import Kind
 from ..core.models import NeedGroupFile
-from .context import Context
+from .context import Context, Page, page
 from .journey_page import applies, emotion_text, groups_of
 from .review_pages import review_notice
 from .text import block, bullets, inline, table
@@ -14,7 +14,7 @@ NEED_GROUP_MAX_ROWS = 200
 """Steps a need-group page lists one by one; beyond it, one row per journey."""
 
 
-def render_need_group(ctx: Context, group: NeedGroupFile) -> None:
+def render_need_group(ctx: Context, group: NeedGroupFile) -> Page:
     L = ctx.L
     here = ctx.need_group_path(group.id)
     title = group.name
@@ -74,4 +74,4 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> None:
             + table([L["step"], L["journey"], L["emotion"], L["pain_points"], L["gain_points"]], rows)
         )
     origin = ctx.book.origin(Kind.NEED_GROUP, group.id)
-    ctx.add(here, title, "\n\n".join(out), origin.path if origin else None, [L["need_group"]], 2)
+    return page(here, title, "\n\n".join(out), origin.path if origin else None, [L["need_group"]], 2)

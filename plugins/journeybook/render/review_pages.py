@@ -8,7 +8,7 @@ lists them all with the owner team to ask.
 from __future__ import annotations
 
 from ..core.kinds import Kind
-from .context import Context
+from .context import Context, Page, page
 from .text import inline, rel, table
 
 
@@ -30,20 +30,20 @@ def _rel(ctx: Context, kind: Kind, ident: str) -> str:
     return rel(here, ctx.REVIEW)
 
 
-def render_review(ctx: Context) -> None:
+def render_review(ctx: Context) -> Page:
     L = ctx.L
     here = ctx.REVIEW
     months = ctx.book.organisation.review_interval_months
     out = [f"# {L['due_review']}", L["due_review_intro"].format(months=months)]
     rows = []
     for due in ctx.due_reviews.values():
-        page = ctx.journey_link(here, due.ident) if due.kind is Kind.JOURNEY else ctx.group_link(here, due.ident)
+        entry = ctx.journey_link(here, due.ident) if due.kind is Kind.JOURNEY else ctx.group_link(here, due.ident)
         kind = L["journey"] if due.kind is Kind.JOURNEY else L["need_group"]
         reviewed = due.reviewed.isoformat() if due.reviewed else f"*{L['never_reviewed']}*"
         since = due.due.isoformat() if due.due else "–"
-        rows.append([page, kind, ctx.team_link(here, due.owner), reviewed, since])
+        rows.append([entry, kind, ctx.team_link(here, due.owner), reviewed, since])
     if rows:
         out.append(table([L["page"], L["kind"], L["owner"], L["reviewed"], L["due_since"]], rows))
     else:
         out.append(f'!!! success "{L["due_review"]}: 0"\n\n    {inline(L["no_due_reviews"].format(months=months))}')
-    ctx.add(here, L["due_review"], "\n\n".join(out))
+    return page(here, L["due_review"], "\n\n".join(out))

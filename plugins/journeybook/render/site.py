@@ -8,7 +8,10 @@ export`, or compared with golden files in tests.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
 
+from ..core.freshness import today as current_day
 from ..core.handbook import Handbook
 from .backlog_pages import render_backlog
 from .blueprint_page import render_blueprint
@@ -32,6 +35,31 @@ DEFAULT_NAV_MAX_ENTRIES = 30
 """Above this many journeys (need groups, teams) the nav lists life events (the index page) instead."""
 
 
+def site_context(
+    book: Handbook,
+    language: str = "en",
+    *,
+    nav_max_entries: int = DEFAULT_NAV_MAX_ENTRIES,
+    today: dt.date | None = None,
+    template_dirs: tuple[Path, ...] = (),
+    use_directory_urls: bool = True,
+) -> Context:
+    """The one read-only context that the pages, the nav and the abbreviations of a build come from.
+
+    today (default: core.freshness.today()) decides which pages are due for
+    review; template_dirs are searched for journeybook templates before the
+    packaged ones.
+    """
+    return Context(
+        book,
+        language,
+        today=today or current_day(),
+        nav_max_entries=nav_max_entries,
+        template_dirs=template_dirs,
+        use_directory_urls=use_directory_urls,
+    )
+
+
 def render_site(
     book: Handbook,
     language: str = "en",
@@ -39,40 +67,51 @@ def render_site(
     nav_max_entries: int = DEFAULT_NAV_MAX_ENTRIES,
     today: dt.date | None = None,
 ) -> list[Page]:
-    """Every generated page: a page per life event once journeys outnumber `nav_max_entries`;
-    today (default: core.freshness.today()) decides which pages are due for review."""
-    ctx = Context(book, language, nav_max_entries=nav_max_entries)
-    if today is not None:
-        ctx.today = today
-    render_journeys_index(ctx)
-    render_life_events(ctx)
+    """Every generated page: a page per life event once journeys outnumber `nav_max_entries`."""
+    return render_pages(site_context(book, language, nav_max_entries=nav_max_entries, today=today))
+
+
+def render_pages(ctx: Context) -> list[Page]:
+    """Every generated page, in nav order: what each renderer returns, collected."""
+    return list(_pages(ctx))
+
+
+def _pages(ctx: Context) -> Iterator[Page]:
+    """The pages of every renderer, in nav order."""
+    book = ctx.book
+    yield render_journeys_index(ctx)
+    yield from render_life_events(ctx)
     for journey in book.journeys.values():
-        render_journey(ctx, journey)
-        render_blueprint(ctx, journey)
+        yield render_journey(ctx, journey)
+        yield render_blueprint(ctx, journey)
         if journey.replaces:
-            render_comparison(ctx, journey)
-    render_need_groups_index(ctx)
+            yield render_comparison(ctx, journey)
+    yield render_need_groups_index(ctx)
     for group in book.need_groups.values():
-        render_need_group(ctx, group)
-    render_teams(ctx)
-    render_backlog(ctx)
-    render_review(ctx)
-    render_metrics(ctx)
-    render_failure_demand(ctx)
+        yield render_need_group(ctx, group)
+    yield from render_teams(ctx)
+    yield from render_backlog(ctx)
+    yield render_review(ctx)
+    yield from render_metrics(ctx)
+    yield render_failure_demand(ctx)
     if book.insights:
-        render_insights(ctx)
+        yield from render_insights(ctx)
     if book.terms:
-        render_glossary(ctx)
-    return ctx.pages
+        yield render_glossary(ctx)
 
 
 def glossary_abbreviations(book: Handbook, language: str = "en") -> str:
-    return abbreviations(Context(book, language))
+    return abbreviations(site_context(book, language))
 
 
 def nav_sections(
     book: Handbook, language: str = "en", nav_max_entries: int = DEFAULT_NAV_MAX_ENTRIES
 ) -> dict[str, list[object]]:
+    """Nav entries for the generated pages (see `nav_of`)."""
+    return nav_of(site_context(book, language, nav_max_entries=nav_max_entries))
+
+
+def nav_of(ctx: Context) -> dict[str, list[object]]:
     """Nav entries for the generated pages, keyed by the section index page.
 
     Journeys are grouped by life event, as staff look them up. A journey's
@@ -83,7 +122,8 @@ def nav_sections(
     journeys. The theme prints nav titles as they are (Jinja autoescape is
     off), so every title is HTML-escaped here.
     """
-    ctx = Context(book, language)
+    book = ctx.book
+    nav_max_entries = ctx.nav_max_entries
     L = ctx.L
     by_event = {
         event.id: [j for j, journey in book.journeys.items() if journey.life_event == event.id]

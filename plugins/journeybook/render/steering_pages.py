@@ -7,16 +7,18 @@ from collections.abc import Callable, Sequence
 from ..core.analysis import DemandRow
 from ..core.kinds import Kind
 from ..core.models import JourneyFile, Step
-from .context import Context
+from .context import Context, Page, page
 from .metric_blocks import metric_summary, target_status
 from .metric_pages import render_metric_page
 from .text import attr, bullets, hours_text, inline, link, number, rel, table
 
 
-def render_metrics(ctx: Context) -> None:
+def render_metrics(ctx: Context) -> list[Page]:
+    """The metrics page, and in a large handbook a page per metric."""
     L = ctx.L
     here = ctx.METRICS_INDEX
     out = [f"# {L['metrics']}", L["metrics_intro"]]
+    pages = []
     rows = []
     for metric in ctx.book.metrics.values():
         values = ctx.book.metric_values.get(metric.id, ())
@@ -38,15 +40,15 @@ def render_metrics(ctx: Context) -> None:
     out.append(table([L["metric"], L["type"], L["latest"], L["target"], L["status"], L["direction"]], rows))
     for metric in ctx.book.metrics.values():
         if ctx.metrics_split:
-            render_metric_page(ctx, metric.id)
+            pages.append(render_metric_page(ctx, metric.id))
         else:
             out.append(metric_summary(ctx, here, metric.id, level=2))
     first = next(iter(ctx.book.metrics), None)
     origin = ctx.book.origin(Kind.METRIC, first) if first else None
-    ctx.add(here, L["metrics"], "\n\n".join(out), origin.path if origin else None, [L["metrics"]])
+    return [page(here, L["metrics"], "\n\n".join(out), origin.path if origin else None, [L["metrics"]]), *pages]
 
 
-def render_failure_demand(ctx: Context) -> None:
+def render_failure_demand(ctx: Context) -> Page:
     L = ctx.L
     here = ctx.FAILURE_DEMAND
     book = ctx.book
@@ -117,7 +119,7 @@ def render_failure_demand(ctx: Context) -> None:
     ]
     out.append(f"## {L['cost_per_contact']}\n\n" + table([L["channel"], L["cost_per_contact"]], channel_rows))
     origin = book.origin(Kind.CHANNEL, next(iter(book.channels))) if book.channels else None
-    ctx.add(here, L["failure_demand"], "\n\n".join(out), origin.path if origin else None, [L["failure_demand"]])
+    return page(here, L["failure_demand"], "\n\n".join(out), origin.path if origin else None, [L["failure_demand"]])
 
 
 #: The Pareto chart shows the largest causes; the table below the costliest ones (and the total of all):
@@ -171,7 +173,7 @@ def _delta(before: float, after: float, fmt: Callable[[float], str] = number) ->
     return ("+" if diff > 0 else "−") + fmt(abs(diff))
 
 
-def render_comparison(ctx: Context, future: JourneyFile) -> None:
+def render_comparison(ctx: Context, future: JourneyFile) -> Page:
     L = ctx.L
     assert future.replaces is not None
     current = ctx.book.journeys[future.replaces]
@@ -235,7 +237,7 @@ def render_comparison(ctx: Context, future: JourneyFile) -> None:
     steps_list(L["demand_removed"], [f"{inline(d.reason)} ({number(d.volume)} / {d.per})" for d in c.demand_removed])
     out.append(f"**{L['blueprint']}:** {link(future.title, rel(here, ctx.blueprint_path(future.id)))}")
     origin = ctx.book.origin(Kind.JOURNEY, future.id)
-    ctx.add(
+    return page(
         here,
         f"{L['comparison']}: {future.title}",
         "\n\n".join(out),

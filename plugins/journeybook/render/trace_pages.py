@@ -16,7 +16,7 @@ from ..core.gaps import Gaps, PainAt
 from ..core.handbook import journey_pain_points
 from ..core.kinds import Kind
 from ..core.models import JourneyFile
-from .context import Context
+from .context import Context, Page, page
 from .text import bullets, inline, link, rel, table
 from .trace_blocks import journey_trace
 
@@ -33,18 +33,17 @@ def _traced(ctx: Context) -> list[JourneyFile]:
     return [j for j in ctx.book.journeys.values() if j.state != "future" and any(journey_pain_points(j))]
 
 
-def render_trace_pages(ctx: Context) -> None:
+def render_trace_pages(ctx: Context) -> list[Page]:
     found = ctx.figures.gaps
     traced = _traced(ctx)
     if len(traced) <= ONE_PAGE_MAX_DIAGRAMS and found.count <= ONE_PAGE_MAX_GAPS:
-        _gaps_page(ctx, found)
-        _traceability_page(ctx, traced)
-        return
+        return [_gaps_page(ctx, found), _traceability_page(ctx, traced)]
     rows = _summary_rows(ctx, traced, found)
-    _gaps_summary(ctx, found, rows)
-    _traceability_summary(ctx, rows)
-    for journey in traced:
-        _journey_page(ctx, journey, found)
+    return [
+        _gaps_summary(ctx, found, rows),
+        _traceability_summary(ctx, rows),
+        *(_journey_page(ctx, journey, found) for journey in traced),
+    ]
 
 
 def _pain_list(ctx: Context, here: str, rows: Sequence[PainAt]) -> str:
@@ -76,7 +75,7 @@ def _item_gaps(ctx: Context, here: str, found: Gaps, out: list[str]) -> None:
         out.append(f"## {L['gaps_accepted']} ({len(accepted)})\n\n" + bullets(accepted))
 
 
-def _gaps_page(ctx: Context, found: Gaps) -> None:
+def _gaps_page(ctx: Context, found: Gaps) -> Page:
     L = ctx.L
     here = ctx.GAPS
     out = [f"# {L['gaps']}", L["gaps_intro"]]
@@ -84,16 +83,16 @@ def _gaps_page(ctx: Context, found: Gaps) -> None:
         out.append(f'!!! success "{L["gaps"]}: 0"\n\n    {L["no_gaps"]}')
     _gap_sections(ctx, here, found, out)
     _item_gaps(ctx, here, found, out)
-    ctx.add(here, L["gaps"], "\n\n".join(out))
+    return page(here, L["gaps"], "\n\n".join(out))
 
 
-def _traceability_page(ctx: Context, traced: list[JourneyFile]) -> None:
+def _traceability_page(ctx: Context, traced: list[JourneyFile]) -> Page:
     L = ctx.L
     here = ctx.TRACE
     out = [f"# {L['trace']}", L["trace_intro"]]
     for journey in traced:
         out.append(f"## {ctx.journey_link(here, journey.id)}\n\n{journey_trace(ctx, journey, here, heading=False)}")
-    ctx.add(here, L["trace"], "\n\n".join(out))
+    return page(here, L["trace"], "\n\n".join(out))
 
 
 def _summary_rows(ctx: Context, traced: list[JourneyFile], found: Gaps) -> list[tuple[JourneyFile, int, int, int]]:
@@ -125,7 +124,7 @@ def _summary_table(ctx: Context, here: str, rows: list[tuple[JourneyFile, int, i
     )
 
 
-def _gaps_summary(ctx: Context, found: Gaps, rows: list[tuple[JourneyFile, int, int, int]]) -> None:
+def _gaps_summary(ctx: Context, found: Gaps, rows: list[tuple[JourneyFile, int, int, int]]) -> Page:
     L = ctx.L
     here = ctx.GAPS
     out = [f"# {L['gaps']}", L["gaps_intro"]]
@@ -133,17 +132,17 @@ def _gaps_summary(ctx: Context, found: Gaps, rows: list[tuple[JourneyFile, int, 
     if with_gaps:
         out.append(_summary_table(ctx, here, with_gaps))
     _item_gaps(ctx, here, found, out)
-    ctx.add(here, L["gaps"], "\n\n".join(out))
+    return page(here, L["gaps"], "\n\n".join(out))
 
 
-def _traceability_summary(ctx: Context, rows: list[tuple[JourneyFile, int, int, int]]) -> None:
+def _traceability_summary(ctx: Context, rows: list[tuple[JourneyFile, int, int, int]]) -> Page:
     L = ctx.L
     here = ctx.TRACE
     out = [f"# {L['trace']}", L["trace_intro"], _summary_table(ctx, here, rows)]
-    ctx.add(here, L["trace"], "\n\n".join(out))
+    return page(here, L["trace"], "\n\n".join(out))
 
 
-def _journey_page(ctx: Context, journey: JourneyFile, found: Gaps) -> None:
+def _journey_page(ctx: Context, journey: JourneyFile, found: Gaps) -> Page:
     L = ctx.L
     here = journey_trace_path(journey.id)
     mine = ctx.figures.journey_gaps[journey.id]
@@ -154,4 +153,4 @@ def _journey_page(ctx: Context, journey: JourneyFile, found: Gaps) -> None:
     ]
     _gap_sections(ctx, here, mine, out)
     origin = ctx.book.origin(Kind.JOURNEY, journey.id)
-    ctx.add(here, f"{L['trace']}: {journey.title}", "\n\n".join(out), origin.path if origin else None)
+    return page(here, f"{L['trace']}: {journey.title}", "\n\n".join(out), origin.path if origin else None)

@@ -1,0 +1,87 @@
+"""HTML of repeated structures (grids, cards) from Jinja2 templates, and the small fragments put in them.
+
+The templates live in ``templates/`` next to this module; a theme's
+``custom_dir/journeybook/`` folder is searched first, so an organisation can
+restyle the map without forking (as mkdocs-material's partials are
+overridden). The environment escapes every value (autoescape), and the
+:mod:`.escape` helpers that write HTML are its filters: editor text is data,
+and only what those helpers return is marked safe.
+
+The output is HTML emitted as it is: no ``markdown="1"``, so it builds the
+same in engines other than Python-Markdown, and Markdown does not parse it.
+Links in it therefore point to built URLs (`Context.href`), not to ``.md``
+files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import escape
+
+TEMPLATES = Path(__file__).with_name("templates")
+"""The packaged templates; see docs/reference.md, "Templates", for what each gets."""
+
+
+def _safe_block(text: str) -> Markup:
+    """An editor's Markdown field: rendered and cleaned by escape.block, marked safe only then."""
+    return Markup(escape.block(text))
+
+
+def _safe_attr(text: str) -> Markup:
+    return Markup(escape.attr(text))
+
+
+def _safe_text(text: str) -> Markup:
+    return Markup(escape.html_text(text))
+
+
+@lru_cache(maxsize=8)
+def environment(template_dirs: tuple[Path, ...] = ()) -> Environment:
+    """One environment per list of override folders (a build has one), so templates compile once."""
+    loaders = [FileSystemLoader(str(folder)) for folder in template_dirs]
+    env = Environment(
+        loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["block"] = _safe_block
+    env.filters["attr"] = _safe_attr
+    env.filters["html_text"] = _safe_text
+    return env
+
+
+def render(template_dirs: tuple[Path, ...], name: str, **values: object) -> str:
+    """A template's HTML, on lines that start at the margin so Markdown passes it through as a raw block."""
+    return environment(template_dirs).get_template(name).render(**values).strip()
+
+
+# --- fragments inside a cell or card line; every argument is escaped by Markup.format ---
+
+
+def a(label: str, href: str) -> Markup:
+    """A link whose label is editor text."""
+    return Markup('<a href="{}">{}</a>').format(href, label)
+
+
+def strong(text: str) -> Markup:
+    return Markup("<strong>{}</strong>").format(text)
+
+
+def em(text: str) -> Markup:
+    return Markup("<em>{}</em>").format(text)
+
+
+def join(separator: str | Markup, items: Iterable[str | Markup]) -> Markup:
+    """Items joined with a separator; plain strings among them are escaped."""
+    return Markup.escape(separator).join(items)
+
+
+BR = Markup("<br>")
