@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from .deprecations import deprecated_fields
 from .metrics_csv import read_metric_csv, resolve_path
 from .models import (
     BacklogFile,
@@ -299,6 +300,7 @@ def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_roo
         book.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
     problems.extend(check_references(book, registry.sources, registry.paths, broken_ids, unknown_ids, empty_files))
     problems.extend(_stray_files(root, used_csv, display_root))
+    problems.extend(deprecated_fields(parsed))
     book.sources = registry.sources
     book.paths = registry.paths
     errors = [p for p in problems if p.severity == "error"]
