@@ -262,7 +262,7 @@ class Labels(Mapping[str, str]):
     def language_name(self, code: str) -> str:
         """The name of a language in this one (``sv`` -> Swedish, svenska); an unknown code as written."""
         try:
-            name = Locale.parse(language_code(code)).get_display_name(self.locale)
+            name = Locale.parse(code.replace("-", "_")).get_display_name(self.locale)
         except (UnknownLocaleError, ValueError):
             return code
         return name[:1].upper() + name[1:] if name else code
