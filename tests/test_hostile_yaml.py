@@ -332,7 +332,7 @@ def test_a_tab_separated_csv_gets_a_hint_naming_the_separators(mini: Path) -> No
 def test_number_like_text_is_shown_as_written(mini: Path, written: str) -> None:
     edit(mini / "glossary.yml", "    sv: kvitto", f"    sv: {written}")
     book = load_handbook(mini)
-    assert book.terms["receipt"].sv == written
+    assert book.terms["receipt"].translations["sv"] == written
     page = next(p for p in render_site(book) if p.path == "glossary/index.md")
     assert f"**Swedish:** {written}\n" in html.unescape(page.content)
 
@@ -350,8 +350,8 @@ def test_a_control_character_written_as_an_escape_is_refused(mini: Path) -> None
     edit(mini / "glossary.yml", "    sv: kvitto", '    sv: "kvi\\0tto"')
     p = only(problems_in(mini))
     assert (p.line, p.field, p.message, p.found) == (
-        6,
-        "terms[0].sv",
+        7,
+        "terms[0].translations.sv",
         "the text holds a control character",
         "U+0000 (NUL)",
     )

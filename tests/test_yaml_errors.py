@@ -26,9 +26,9 @@ def test_yaml_syntax_error_is_located_with_a_hint(mini: Path) -> None:
 
 
 def test_tab_indentation(mini: Path) -> None:
-    edit(mini / "glossary.yml", "    sv: kvitto", "\tsv: kvitto")
+    edit(mini / "glossary.yml", "      sv: kvitto", "\tsv: kvitto")
     p = only(problems_in(mini))
-    assert (p.file, p.line, p.column) == ("glossary.yml", 6, 1)
+    assert (p.file, p.line, p.column) == ("glossary.yml", 7, 1)
     assert p.message == "tab character used for indentation"
     assert "spaces" in p.expected
 

@@ -18,6 +18,7 @@ from .core.freshness import review_problems, today
 from .core.handbook import YAML_SUFFIXES
 from .core.problems import Problem, display_path
 from .render.escape import terminal
+from .render.i18n import supported_languages
 from .scaffold import KINDS, ScaffoldError, create
 from .schema import write_schemas
 
@@ -199,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the generated Markdown pages to a folder")
     export.add_argument("path", nargs="?", default="journeys")
     export.add_argument("--out", required=True)
-    export.add_argument("--language", default="en", choices=["en", "sv", "fi"])
+    export.add_argument("--language", default="en", choices=supported_languages(), help="the pages' language")
     export.set_defaults(func=cmd_export)
     return parser
 

@@ -26,8 +26,11 @@ from .core.figures import figures_of
 from .core.handbook import Handbook, journey_pain_points, journey_steps
 from .core.kinds import Kind
 from .render.context import Context
-from .render.labels import EN
-from .render.text import hours_text, inline, number
+from .render.i18n import labels_for
+from .render.text import inline
+
+#: The summary is written for a pull request, in English.
+EN = labels_for("en")
 
 
 class DiffError(Exception):
@@ -132,10 +135,10 @@ def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
         def of(journey: Any) -> dict[str, str]:
             cost = figures_of(book).demand_cost(journey.id)
             return {
-                "waiting time": hours_text(waiting_hours(journey), EN),
-                "lead time": hours_text(lead_time_hours(journey), EN),
+                "waiting time": EN.duration(waiting_hours(journey)),
+                "lead time": EN.duration(lead_time_hours(journey)),
                 "handoffs": str(len(handoffs(journey))),
-                "failure-demand cost per month": f"{number(cost)} {book.currency}",
+                "failure-demand cost per month": EN.money(cost, book.currency),
             }
 
         return of
@@ -156,7 +159,7 @@ def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
         if not values:
             return "–"
         last = values[-1]
-        return f"{number(last.value, 1 if last.value != int(last.value) else 0)} ({last.date.isoformat()})"
+        return f"{EN.number(last.value, 1 if last.value != int(last.value) else 0)} ({last.date.isoformat()})"
 
     def journey_page(ref: str) -> str:
         return Context.journey_path(ref.split("/")[0]).removesuffix("index.md")

@@ -39,7 +39,7 @@ from mkdocs.utils.templates import TemplateContext
 from .core import HandbookCache, HandbookError, Problem, format_problems, load_handbook
 from .render import Page, abbreviations, nav_of, render_pages, site_context
 from .render.escape import terminal
-from .render.labels import labels_for
+from .render.i18n import Labels, is_supported, labels_for, language_code, supported_languages
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
 from .render.text import inline
 
@@ -81,6 +81,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.changed: dict[Path, str] = {}
         self.pages: list[Page] = []
         self.sections: dict[str, list[object]] = {}
+        #: The page language: theme.language when journeybook has its catalog, else English.
+        self.language = "en"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
@@ -117,6 +119,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             config.extra_javascript.insert(0, LOADER_URI)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        self.language = page_language(config.theme.get("language"))
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -140,7 +143,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         for warning in book.warnings:
             # INFO, not WARNING: validate exits 0 on these, so a strict build must not fail on them.
             log.info("journeybook: %s", terminal(warning.format_text()))
-        language = str(config.theme.get("language") or "en")
+        language = self.language
         custom_dir = config.theme.custom_dir
         ctx = site_context(
             book,
@@ -165,7 +168,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if self.problems:
             return self._error_site(files, config, self.problems)
         docs_dir = Path(config.docs_dir)
-        language = str(config.theme.get("language") or "en")
+        language = self.language
         cache = self._path(config, self.config.cache_dir) / language
         generated: list[File] = []
         for page in self.pages:
@@ -191,7 +194,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         return files
 
     @staticmethod
-    def _expand(nav: list[Any], sections: dict[str, list[object]], labels: dict[str, str]) -> list[Any]:
+    def _expand(nav: list[Any], sections: dict[str, list[object]], labels: Labels) -> list[Any]:
         """Replace a nav entry that names a generated section index with the whole section."""
         out: list[Any] = []
         for entry in nav:
@@ -257,7 +260,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             if changed:
                 page.meta["git_revision_date_localized"] = (
                     f'<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-iso_date"'
-                    f' title="{labels_for(str(config.theme.get("language") or "en"))["last_changed"]}">'
+                    f' title="{labels_for(self.language)["last_changed"]}">'
                     f"{changed}</span>"
                 )
         return context
@@ -285,6 +288,25 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._path(config, self.config.data_dir)))
         return server
+
+
+def page_language(theme_language: object) -> str:
+    """The language of the generated pages: the theme's, when journeybook has a catalog for it.
+
+    Otherwise the pages are in English and the build says so (a warning, so
+    `mkdocs build --strict` stops until a catalog is added or the language changed).
+    """
+    wanted = str(theme_language or "en")
+    if is_supported(wanted):
+        return language_code(wanted)
+    log.warning(
+        "journeybook: no labels for theme.language '%s' (journeybook has: %s); the generated pages are in English. "
+        "Add a catalog locale/%s/LC_MESSAGES/journeybook.po (docs/reference.md, Languages) or use one of these.",
+        terminal(wanted),
+        ", ".join(supported_languages()),
+        terminal(language_code(wanted)),
+    )
+    return "en"
 
 
 def _write_if_changed(path: Path, text: str) -> Path:

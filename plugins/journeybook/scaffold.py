@@ -103,7 +103,7 @@ KINDS: dict[str, Kind] = {
             "glossary",
             ("terms",),
             "glossary.yml",
-            "write the definition, and the Swedish ('sv') and Finnish ('fi') terms if they differ",
+            "write the definition, and the term in other languages under 'translations' (sv, fi, ...)",
         ),
     )
 }
@@ -230,7 +230,7 @@ def _entry(kind: str, ident: str, title: str, folder: _Folder, today: dt.date) -
     return (
         f"- id: {ident}\n  term: {_q(title)}\n"
         '  definition: "What the term means (replace this text)"\n'
-        "  # sv: the Swedish term\n  # fi: the Finnish term\n  # aliases: [another spelling]\n"
+        "  # translations: {sv: the Swedish term, fi: the Finnish term}\n  # aliases: [another spelling]\n"
     )
 
 

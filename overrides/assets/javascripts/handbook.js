@@ -1,12 +1,16 @@
 // mkdocs-material's search overlay is a dialog without an accessible name;
-// give it one, in the page's language, on every (instant) page load.
+// give it one on every (instant) page load. The word comes from the page
+// itself (the theme's own "Search" label, in the site's language), so this
+// script holds no list of languages.
 (function () {
-  var names = { en: "Search", sv: "Sök", fi: "Haku" };
   function name() {
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.hasAttribute("aria-label")) {
-      var lang = (document.documentElement.lang || "en").slice(0, 2);
-      dialog.setAttribute("aria-label", names[lang] || names.en);
+      var source = dialog.querySelector("[aria-label]") || document.querySelector(".md-search__input");
+      var label = source && source.getAttribute("aria-label");
+      if (label) {
+        dialog.setAttribute("aria-label", label);
+      }
     }
   }
   if (window.document$ && window.document$.subscribe) {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 from .handbook import BacklogEntry, Handbook, journey_pain_points, journey_steps
 from .models import BacklogItem, FailureDemand, JourneyFile, PainPoint, Step, duration_hours
@@ -161,12 +162,16 @@ def evidence_share(book: Handbook, journey: JourneyFile, observed: set[str] | No
     return sum(ref in observed for ref in refs), len(refs)
 
 
+ComparedField = Literal["name", "does", "owner", "channels", "waiting", "duration"]
+"""The step fields a comparison of two journeys reports (pages name each through a label)."""
+
+
 @dataclass(frozen=True)
 class StepChange:
     step_id: str
     before: Step | None
     after: Step | None
-    changes: tuple[str, ...]
+    changes: tuple[ComparedField, ...]
 
 
 @dataclass
@@ -195,7 +200,7 @@ class Comparison:
     demand_removed: list[FailureDemand]
 
 
-_COMPARED = ("name", "does", "owner", "channels", "waiting", "duration")
+_COMPARED: tuple[ComparedField, ...] = get_args(ComparedField)
 
 
 def compare(current: JourneyFile, future: JourneyFile) -> Comparison:

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from .crossref import check_references, local_ids
+from .deprecations import deprecated_fields
 from .entities import (
     BacklogEntry,
     Collected,
@@ -336,6 +337,7 @@ def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_roo
         found.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
     problems.extend(check_references(found, broken_ids, unknown_ids, empty_files))
     problems.extend(_stray_files(root, used_csv, display_root))
+    problems.extend(deprecated_fields(parsed))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         # Warnings wait until the errors are fixed: one stray CSV is often a knock-on of a misspelt path.

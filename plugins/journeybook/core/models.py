@@ -14,7 +14,7 @@ import math
 import re
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .yamlsource import YamlFloat, YamlInt, written
@@ -147,6 +147,11 @@ def _duration_bound(value: str) -> str:
 # Before-validators come last in each Annotated: they then run first, and the
 # constraints to their left still reach the JSON Schema.
 Text = Annotated[str, StringConstraints(strip_whitespace=True), BeforeValidator(_number_to_text)]
+LanguageCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"),
+    Field(description="A language code such as sv, fi, en or pt-BR."),
+]
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), BeforeValidator(_number_to_text)]
 Markdown = Annotated[
     str,
@@ -263,6 +268,14 @@ class Team(Base):
 
 
 ChannelKind = Literal["web", "app", "phone", "letter", "email", "desk", "chat", "product", "other"]
+# The values pages print through a label (render/label_keys.py maps each to its key).
+Severity = Literal["low", "medium", "high"]
+JourneyState = Literal["current", "future"]
+InsightType = Literal["quote", "finding", "feedback", "analytics"]
+InsightStatus = Literal["observed", "assumed", "proposed"]
+BacklogStatus = Literal["idea", "planned", "in-progress", "done", "dropped"]
+BetterDirection = Literal["higher", "lower"]
+DemandPeriod = Literal["day", "week", "month", "year"]
 
 
 class Channel(Base):
@@ -325,7 +338,7 @@ class PainPoint(Base):
         default_factory=list, description="Need groups it applies to; empty means every group."
     )
     root_causes: list[Slug] = Field(default_factory=list, description="Ids of this journey's root causes.")
-    severity: Literal["low", "medium", "high"] = "medium"
+    severity: Severity = "medium"
     gap_accepted: GapAccepted = None
 
 
@@ -342,7 +355,7 @@ class FailureDemand(Base):
     reason: NonEmptyText
     channel: Slug
     volume: Amount = Field(description="Number of contacts per period.")
-    per: Literal["day", "week", "month", "year"] = "month"
+    per: DemandPeriod = "month"
     pain_point: Slug | None = Field(None, description="The pain point in this journey that causes it.")
 
 
@@ -391,7 +404,7 @@ class JourneyFile(Base):
     title: NonEmptyText
     summary: NonEmptyText
     description: Markdown = ""
-    state: Literal["current", "future"] = "current"
+    state: JourneyState = "current"
     replaces: Slug | None = Field(None, description="For a future journey: the id of the current one.")
     life_event: Slug | None = None
     owner: Slug | None = None
@@ -407,9 +420,9 @@ class JourneyFile(Base):
 
 class Insight(Base):
     id: Slug
-    type: Literal["quote", "finding", "feedback", "analytics"]
+    type: InsightType
     text: NonEmptyText
-    status: Literal["observed", "assumed", "proposed"]
+    status: InsightStatus
     source: NonEmptyText
     date: Date | None = None
     about: list[Ref] = Field(min_length=1)
@@ -435,7 +448,7 @@ class BacklogItem(Base):
     title: NonEmptyText
     description: Markdown = ""
     owner: Slug | None = None
-    status: Literal["idea", "planned", "in-progress", "done", "dropped"] = "idea"
+    status: BacklogStatus = "idea"
     priority: Priority
     addresses: list[Ref] = Field(default_factory=list, description="Pain points: 'journey-id/pain-point-id'.")
     root_causes: list[Ref] = Field(default_factory=list, description="Root causes: 'journey-id/root-cause-id'.")
@@ -479,14 +492,14 @@ class Metric(Base):
     need_group: Slug | None = None
     unit: Text = ""
     target: Number | None = None
-    better: Literal["higher", "lower"] | None = Field(
+    better: BetterDirection | None = Field(
         None, description="Which direction is better; contacts default to lower, the rest to higher."
     )
     values: list[MetricValue] = Field(default_factory=list)
     values_csv: Text | None = Field(None, description="A CSV file with 'date,value' rows, relative to this YAML file.")
 
     @property
-    def better_direction(self) -> str:
+    def better_direction(self) -> BetterDirection:
         return self.better or ("lower" if self.type == "contacts" else "higher")
 
 
@@ -496,14 +509,36 @@ class MetricsFile(Base):
     metrics: list[Metric] = Field(min_length=1)
 
 
+#: JSON Schema marks the field deprecated: editors' YAML plugins strike it through.
+_DEPRECATED: Final[dict[str, Any]] = {"deprecated": True}
+
+
 class Term(Base):
     id: Slug
     term: NonEmptyText
     definition: NonEmptyText
-    sv: Text = Field("", description="The Swedish term.")
-    fi: Text = Field("", description="The Finnish term.")
+    translations: dict[LanguageCode, NonEmptyText] = Field(
+        default_factory=dict,
+        description="The term in other languages, by language code, e.g. {sv: behovsgrupp, fi: tarveryhmä}.",
+        json_schema_extra={"additionalProperties": False},
+    )
+    sv: Text = Field("", description="Deprecated: write translations: {sv: ...}.", json_schema_extra=_DEPRECATED)
+    fi: Text = Field("", description="Deprecated: write translations: {fi: ...}.", json_schema_extra=_DEPRECATED)
     aliases: list[NonEmptyText] = Field(default_factory=list)
     see_also: list[Slug] = Field(default_factory=list)
+
+
+    @model_validator(mode="after")
+    def _old_language_fields(self) -> Term:
+        """`sv:` and `fi:` (format 1 as first published) are read into translations; the loader warns."""
+        for code, text in (("sv", self.sv), ("fi", self.fi)):
+            if text and code not in self.translations:
+                self.translations[code] = text
+        return self
+
+
+#: Term fields replaced by `translations:`; still read, with a warning (core/deprecations.py).
+DEPRECATED_TERM_FIELDS: Final = ("sv", "fi")
 
 
 class GlossaryFile(Base):

@@ -12,15 +12,12 @@ from ..core.kinds import Kind
 from . import mermaid
 from .context import Context, Page, data_page, page
 from .escape import csv_cell
-from .text import block, bullets, inline, link, number, rel, table
+from .label_keys import BACKLOG_STATUS
+from .text import block, bullets, inline, link, rel, table
 from .trace_pages import render_trace_pages
 
 CSV_PATH = "backlog/backlog.csv"
 JSON_PATH = "backlog/backlog.json"
-
-
-def _score(value: float) -> str:
-    return f"{value:.1f}"
 
 
 def backlog_records(ctx: Context) -> list[dict[str, object]]:
@@ -78,10 +75,10 @@ def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
         journeys = dict.fromkeys(r.split("/")[0] for r in (*e.item.addresses, *e.item.root_causes))
         rows.append(
             [
-                str(rank[e.item.id]),
+                L.number(rank[e.item.id]),
                 ctx.backlog_link(here, e.item.id),
-                _score(priority_score(e.item)),
-                L["status_" + e.item.status],
+                L.number(priority_score(e.item), 1),
+                L[BACKLOG_STATUS[e.item.status]],
                 ctx.team_link(here, e.item.owner),
                 ", ".join(ctx.journey_link(here, j) for j in journeys if j in ctx.book.journeys) or "–",
                 inline(e.problem_area.name),
@@ -92,7 +89,7 @@ def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
         rows,
     )
     if len(ranked) > TABLE_LIMIT:
-        out += "\n\n" + L["top_items_shown"].format(shown=TABLE_LIMIT, total=len(ranked))
+        out += "\n\n" + L["top_items_shown"].format(shown=L.number(TABLE_LIMIT), total=L.number(len(ranked)))
     return out
 
 
@@ -112,7 +109,7 @@ def render_backlog(ctx: Context) -> list[Page]:
     rank = ctx.figures.backlog_rank
     points = [
         mermaid.Point(
-            str(rank[e.item.id]),
+            L.number(rank[e.item.id]),
             (e.item.priority.effort - 1) / 4 * 0.9 + 0.05,
             ((2 * e.item.priority.customer_value + e.item.priority.organisation_value) / 3 - 1) / 4 * 0.9 + 0.05,
         )
@@ -156,8 +153,8 @@ def _item_detail(ctx: Context, here: str, entry: BacklogEntry) -> str:
         f"**{L['problem_area']}:** {inline(entry.problem_area.name)} → **{L['development_area']}:** "
         f"{inline(entry.development_area.name)}",
         f"**{L['owner']}:** {ctx.team_link(here, item.owner)}",
-        f"**{L['status']}:** {L['status_' + item.status]}",
-        f"**{L['priority']}:** {_score(priority_score(item))} ({L['customer_value']} {p.customer_value}, "
+        f"**{L['status']}:** {L[BACKLOG_STATUS[item.status]]}",
+        f"**{L['priority']}:** {L.number(priority_score(item), 1)} ({L['customer_value']} {p.customer_value}, "
         f"{L['organisation_value']} {p.organisation_value}, {L['effort']} {p.effort})",
     ]
     if item.addresses:
@@ -171,4 +168,4 @@ def _item_detail(ctx: Context, here: str, entry: BacklogEntry) -> str:
     return "\n\n".join(out)
 
 
-__all__ = ["backlog_records", "number", "render_backlog"]
+__all__ = ["backlog_records", "render_backlog"]

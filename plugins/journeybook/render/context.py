@@ -21,7 +21,8 @@ from ..core.kinds import Kind
 from ..core.models import JourneyFile
 from . import markup
 from .escape import front_matter
-from .labels import labels_for
+from .i18n import Labels, labels_for
+from .label_keys import JOURNEY_STATE
 from .text import inline, link, rel
 
 ONE_PAGE_MAX_METRICS = 20
@@ -99,7 +100,7 @@ class Context:
     LOOSE_JOURNEYS = "life-events/_other.md"
 
     @cached_property
-    def L(self) -> dict[str, str]:
+    def L(self) -> Labels:
         return labels_for(self.language)
 
     @cached_property
@@ -278,4 +279,4 @@ class Context:
 
 
 def journey_state_label(ctx: Context, journey: JourneyFile) -> str:
-    return ctx.L["state_future"] if journey.state == "future" else ctx.L["state_current"]
+    return ctx.L[JOURNEY_STATE[journey.state]]

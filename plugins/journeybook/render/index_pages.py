@@ -7,7 +7,8 @@ from ..core.handbook import journey_pain_points, journey_steps
 from ..core.kinds import Kind
 from ..core.models import Insight, JourneyFile
 from .context import Context, Page, journey_state_label, page
-from .text import block, bullets, hours_text, inline, link, number, rel, table
+from .label_keys import BACKLOG_STATUS, INSIGHT_STATUS, INSIGHT_TYPE
+from .text import block, bullets, inline, link, rel, table
 
 
 def journey_cards(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
@@ -21,12 +22,12 @@ def journey_cards(ctx: Context, here: str, journeys: list[JourneyFile]) -> str:
     for j in journeys:
         cost = ctx.figures.demand_cost(j.id)
         figures = [
-            f"{L['steps']}: {sum(1 for _ in journey_steps(j))}",
-            f"{L['total_waiting']}: {hours_text(waiting_hours(j), L)}",
-            f"{L['pain_points']}: {sum(1 for _ in journey_pain_points(j))}",
+            f"{L['steps']}: {L.number(sum(1 for _ in journey_steps(j)))}",
+            f"{L['total_waiting']}: {L.duration(waiting_hours(j))}",
+            f"{L['pain_points']}: {L.number(sum(1 for _ in journey_pain_points(j)))}",
         ]
         if cost:
-            figures.append(f"{L['failure_cost']}: {number(cost)} {ctx.book.currency}")
+            figures.append(f"{L['failure_cost']}: {L.money(cost, ctx.book.currency)}")
         cards.append(
             {
                 "title": j.title,
@@ -168,12 +169,12 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> Page:
             out.append(f"## {title}\n\n" + table([L["team"], L["from"], L["to"], L["journey"]], rows))
     items = [e for e in ctx.book.backlog.values() if e.item.owner == tid]
     if len(items) > TEAM_PAGE_MAX_ROWS:
-        backlog = link(f"{L['backlog']} ({len(items)})", rel(here, ctx.BACKLOG_INDEX))
+        backlog = link(f"{L['backlog']} ({L.number(len(items))})", rel(here, ctx.BACKLOG_INDEX))
         out.append(f"## {L['backlog_items']}\n\n{backlog}")
     elif items:
         out.append(
             f"## {L['backlog_items']}\n\n"
-            + bullets([f"{ctx.backlog_link(here, e.item.id)} ({L['status_' + e.item.status]})" for e in items])
+            + bullets([f"{ctx.backlog_link(here, e.item.id)} ({L[BACKLOG_STATUS[e.item.status]]})" for e in items])
         )
     if view.receives_from or view.hands_to:
         out.append(L["handoff_rule"])
@@ -184,8 +185,8 @@ def _team_page(ctx: Context, tid: str, view: TeamView) -> Page:
 def _insight_entry(ctx: Context, here: str, insight: Insight) -> str:
     L = ctx.L
     facts = [
-        f"**{L['type']}:** {L['insight_' + insight.type]}",
-        f"**{L['status']}:** {L['status_' + insight.status]}",
+        f"**{L['type']}:** {L[INSIGHT_TYPE[insight.type]]}",
+        f"**{L['status']}:** {L[INSIGHT_STATUS[insight.status]]}",
         f"**{L['source']}:** {inline(insight.source)}",
     ]
     if insight.date:
@@ -266,11 +267,8 @@ def render_glossary(ctx: Context) -> Page:
     out = [f"# {L['glossary']}", L["glossary_intro"]]
     for term in sorted(ctx.book.terms.values(), key=lambda t: t.term.lower()):
         lines = [f"### {inline(term.term)} {{ #term-{term.id} }}", inline(term.definition)]
-        facts = []
-        if term.sv:
-            facts.append(f"**{L['swedish']}:** {inline(term.sv)}")
-        if term.fi:
-            facts.append(f"**{L['finnish']}:** {inline(term.fi)}")
+        # Any language code: its name in the page language (Swedish, svenska, ruotsi) from Babel's CLDR data.
+        facts = [f"**{inline(L.language_name(code))}:** {inline(text)}" for code, text in term.translations.items()]
         if term.see_also:
             facts.append(
                 f"**{L['see_also']}:** "

@@ -23,28 +23,30 @@ from ..core.models import EMOTION_MAX, EMOTION_MIN, GainPoint, JourneyFile, Pain
 from . import emotion_lane
 from .context import Context, Page, journey_state_label, page
 from .escape import quoted_title
+from .i18n import Labels
+from .label_keys import BACKLOG_STATUS, EMOTION, INSIGHT_STATUS, INSIGHT_TYPE, SEVERITY
 from .map_grid import Row, cards, cells_row, grid, lane_row
 from .markup import BR, em, join, strong
 from .metric_blocks import metric_summary
 from .review_pages import review_notice
-from .text import attr, block, bullets, details, hours_text, indent, inline, link, number, rel, table
+from .text import attr, block, bullets, details, indent, inline, link, rel, table
 from .trace_blocks import journey_trace
 
 #: The map needs the full width: no navigation or table of contents beside it (mkdocs-material `hide`).
 MAP_PAGE_HIDES = ["navigation", "toc"]
 
 
-def emotion_text(value: int | None, L: dict[str, str]) -> str:
+def emotion_text(value: int | None, L: Labels) -> str:
     """The value and its word, e.g. "−1 (negative)": words read the same in every font and screen reader."""
     if value is None:
         return f"*{L['no_emotion']}*"
     return emotion_word(value, L)
 
 
-def emotion_word(value: int, L: dict[str, str]) -> str:
+def emotion_word(value: int, L: Labels) -> str:
     """ "−1 (negative)" as plain text."""
     sign = f"+{value}" if value > 0 else str(value).replace("-", "−")
-    return f"{sign} ({L[f'emotion_{value}']})"
+    return f"{sign} ({L[EMOTION[value]]})"
 
 
 def groups_of(ctx: Context, journey: JourneyFile) -> list[str]:
@@ -89,8 +91,8 @@ def render_journey(ctx: Context, journey: JourneyFile) -> Page:
         rows = [
             [
                 ctx.insight_link(here, i.id),
-                L[f"insight_{i.type}"],
-                L[f"status_{i.status}"],
+                L[INSIGHT_TYPE[i.type]],
+                L[INSIGHT_STATUS[i.status]],
                 ", ".join(ctx.ref_link(here, r) for r in i.about),
             ]
             for i in insights
@@ -103,7 +105,7 @@ def render_journey(ctx: Context, journey: JourneyFile) -> Page:
     ]
     if items:
         rows = [
-            [ctx.backlog_link(here, e.item.id), ctx.team_link(here, e.item.owner), L[f"status_{e.item.status}"]]
+            [ctx.backlog_link(here, e.item.id), ctx.team_link(here, e.item.owner), L[BACKLOG_STATUS[e.item.status]]]
             for e in items
         ]
         parts.append(f"## {L['backlog_items']}\n\n" + table([L["backlog_item"], L["owner"], L["status"]], rows))
@@ -146,21 +148,21 @@ def _key_figures(ctx: Context, journey: JourneyFile) -> str:
     L = ctx.L
     steps = list(journey_steps(journey))
     backed, total = ctx.figures.evidence_share[journey.id]
-    share = f"{backed} / {total} ({round(100 * backed / total)} %)" if total else L["none"]
+    share = f"{L.number(backed)} / {L.number(total)} ({L.percent(backed / total)})" if total else L["none"]
     rows = ctx.figures.demand_by_journey[journey.id]
     contacts = sum(r.monthly_volume for r in rows)
     cost = sum(r.monthly_cost or 0.0 for r in rows)
     figures = [
-        f"**{L['steps']}:** " + L["steps_in_phases"].format(steps=len(steps), phases=len(journey.phases)),
-        f"**{L['total_waiting']}:** {hours_text(waiting_hours(journey), L)}",
-        f"**{L['lead_time']}:** {hours_text(lead_time_hours(journey), L)}",
-        f"**{L['handoffs']}:** {len(handoffs(journey))}",
-        f"**{L['channel_switches']}:** {channel_switches(journey)}",
+        f"**{L['steps']}:** " + L.plural("steps_in_phases", len(journey.phases), steps=L.number(len(steps))),
+        f"**{L['total_waiting']}:** {L.duration(waiting_hours(journey))}",
+        f"**{L['lead_time']}:** {L.duration(lead_time_hours(journey))}",
+        f"**{L['handoffs']}:** {L.number(len(handoffs(journey)))}",
+        f"**{L['channel_switches']}:** {L.number(channel_switches(journey))}",
         f"**{L['evidence_backed']}:** {share}",
     ]
     if rows:
-        figures.append(f"**{L['failure_contacts']}:** {number(contacts)}")
-        figures.append(f"**{L['failure_cost']}:** {number(cost)} {inline(ctx.book.currency)}")
+        figures.append(f"**{L['failure_contacts']}:** {L.number(contacts)}")
+        figures.append(f"**{L['failure_cost']}:** {L.money(cost, inline(ctx.book.currency))}")
     return bullets(figures)
 
 
@@ -188,7 +190,8 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
         for key in (step.id, *(p.id for p in step.pain_points)):
             refs = ctx.figures.backlinks.get(f"{journey.id}/{key}")
             ids |= dict.fromkeys(refs.backlog if refs else [])
-        return join(BR, [ctx.backlog_a(here, b) + f" ({L['status_' + ctx.book.backlog[b].item.status]})" for b in ids])
+        status = {b: L[BACKLOG_STATUS[ctx.book.backlog[b].item.status]] for b in ids}
+        return join(BR, [ctx.backlog_a(here, b) + f" ({status[b]})" for b in ids])
 
     rows = [
         cells_row(L["customer_does"], [s.does for s in steps]),
@@ -209,7 +212,7 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
 def _emotion_row(ctx: Context, journey: JourneyFile, steps: list[Step]) -> Row:
     """The emotion lane: the scale's words in the row title, the curve across every step column."""
     L = ctx.L
-    words = {v: L[f"emotion_{v}"] for v in range(EMOTION_MIN, EMOTION_MAX + 1)}
+    words = {v: L[EMOTION[v]] for v in range(EMOTION_MIN, EMOTION_MAX + 1)}
     series = [
         emotion_lane.Series(ctx.book.need_groups[g].name, [s.emotion.get(g) for s in steps])
         for g in groups_of(ctx, journey)
@@ -344,7 +347,7 @@ def _pain(ctx: Context, journey: JourneyFile, pain: PainPoint, here: str) -> str
     L = ctx.L
     text = (
         f'<span id="pain-{pain.id}"></span>⚠ {inline(pain.text)} ({L["applies_to"].lower()}: '
-        f"{ctx.group_names(here, pain.need_groups)}; {L['severity'].lower()}: {L['severity_' + pain.severity]})"
+        f"{ctx.group_names(here, pain.need_groups)}; {L['severity'].lower()}: {L[SEVERITY[pain.severity]]})"
     )
     details = []
     causes = {c.id: c for c in journey.root_causes}
@@ -354,11 +357,11 @@ def _pain(ctx: Context, journey: JourneyFile, pain: PainPoint, here: str) -> str
     if refs:
         for iid in refs.insights:
             insight = ctx.book.insights[iid]
-            details.append(f"{L['evidence']} ({L['status_' + insight.status]}): {ctx.insight_link(here, iid)}")
+            details.append(f"{L['evidence']} ({L[INSIGHT_STATUS[insight.status]]}): {ctx.insight_link(here, iid)}")
         for bid in refs.backlog:
             entry = ctx.book.backlog[bid]
             details.append(
-                f"{L['backlog_item']} ({L['status_' + entry.item.status]}): "
+                f"{L['backlog_item']} ({L[BACKLOG_STATUS[entry.item.status]]}): "
                 f"{ctx.backlog_link(here, bid)}, {ctx.team_link(here, entry.item.owner)}"
             )
     if details:
@@ -391,9 +394,9 @@ def _failure_demand(ctx: Context, journey: JourneyFile, here: str) -> str:
             link(r.step.name, f"#step-{r.step.id}"),
             inline(r.demand.reason),
             inline(ctx.book.channels[r.demand.channel].name),
-            number(r.monthly_volume),
-            f"{number(r.unit_cost)} {currency}" if r.unit_cost is not None else L["no_cost"],
-            f"{number(r.monthly_cost)} {currency}" if r.monthly_cost is not None else "–",
+            L.number(r.monthly_volume),
+            L.money(r.unit_cost, currency) if r.unit_cost is not None else L["no_cost"],
+            L.money(r.monthly_cost, currency) if r.monthly_cost is not None else "–",
         ]
         for r in rows
     ]
@@ -403,9 +406,9 @@ def _failure_demand(ctx: Context, journey: JourneyFile, here: str) -> str:
             f"**{L['total']}**",
             "",
             "",
-            f"**{number(sum(r.monthly_volume for r in rows))}**",
+            f"**{L.number(sum(r.monthly_volume for r in rows))}**",
             "",
-            f"**{number(total)} {currency}**",
+            f"**{L.money(total, currency)}**",
         ]
     )
     head = [L["step"], L["reason"], L["channel"], L["volume"], L["cost_per_contact"], L["cost_per_month"]]

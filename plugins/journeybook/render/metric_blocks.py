@@ -5,11 +5,8 @@ from __future__ import annotations
 from ..core.models import Metric
 from . import mermaid
 from .context import Context
-from .text import details, inline, number, table
-
-
-def _value(value: float) -> str:
-    return number(value, 0 if float(value).is_integer() else 1)
+from .label_keys import BETTER, METRIC_TYPE
+from .text import details, inline, table
 
 
 def target_status(ctx: Context, metric: Metric, value: float) -> str:
@@ -25,9 +22,9 @@ def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> s
     values = ctx.book.metric_values.get(metric_id, ())
     heading = "#" * level
     out = [f"{heading} {inline(metric.name)} {{ #metric-{metric.id} }}"]
-    facts = [f"**{L['type']}:** {L['metric_' + metric.type]}"]
+    facts = [f"**{L['type']}:** {L[METRIC_TYPE[metric.type]]}"]
     if metric.unit:
-        facts.append(f"**{L['value']}:** {inline(metric.unit)}, {L['better_' + metric.better_direction]}")
+        facts.append(f"**{L['value']}:** {inline(metric.unit)}, {L[BETTER[metric.better_direction]]}")
     facts.append(f"**{L['about']}:** " + ", ".join(ctx.ref_link(here, r) for r in metric.about))
     if metric.need_group:
         facts.append(f"**{L['need_group']}:** {ctx.group_link(here, metric.need_group)}")
@@ -36,11 +33,11 @@ def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> s
         status = ""
         if metric.target is not None:
             status = f" – **{target_status(ctx, metric, latest.value)}**"
-        facts.append(f"**{L['latest']}:** {_value(latest.value)} ({latest.date.isoformat()}){status}")
+        facts.append(f"**{L['latest']}:** {L.decimal(latest.value)} ({latest.date.isoformat()}){status}")
     else:
         facts.append(f"**{L['latest']}:** {L['no_values']}")
     if metric.target is not None:
-        facts.append(f"**{L['target']}:** {_value(metric.target)}")
+        facts.append(f"**{L['target']}:** {L.decimal(metric.target)}")
     out.append("\n".join(f"- {f}" for f in facts))
     if len(values) >= 2:
         series = [[v.value for v in values]]
@@ -64,7 +61,7 @@ def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> s
         if metric.target is not None:
             out.append(L["chart_metric_legend"])
     if values:
-        rows = [[v.date.isoformat(), _value(v.value)] for v in values]
+        rows = [[v.date.isoformat(), L.decimal(v.value)] for v in values]
         out.append(details(L["values"], table([L["date"], L["value"]], rows)))
     return "\n\n".join(out)
 

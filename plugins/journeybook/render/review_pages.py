@@ -34,7 +34,7 @@ def render_review(ctx: Context) -> Page:
     L = ctx.L
     here = ctx.REVIEW
     months = ctx.book.organisation.review_interval_months
-    out = [f"# {L['due_review']}", L["due_review_intro"].format(months=months)]
+    out = [f"# {L['due_review']}", L.plural("due_review_intro", months)]
     rows = []
     for due in ctx.due_reviews.values():
         entry = ctx.journey_link(here, due.ident) if due.kind is Kind.JOURNEY else ctx.group_link(here, due.ident)
@@ -45,5 +45,5 @@ def render_review(ctx: Context) -> Page:
     if rows:
         out.append(table([L["page"], L["kind"], L["owner"], L["reviewed"], L["due_since"]], rows))
     else:
-        out.append(f'!!! success "{L["due_review"]}: 0"\n\n    {inline(L["no_due_reviews"].format(months=months))}')
+        out.append(f'!!! success "{L["due_review"]}: 0"\n\n    {inline(L.plural("no_due_reviews", months))}')
     return page(here, L["due_review"], "\n\n".join(out))

@@ -8,9 +8,10 @@ from ..core.analysis import DemandRow
 from ..core.kinds import Kind
 from ..core.models import JourneyFile, Step
 from .context import Context, Page, page
+from .label_keys import BETTER, COMPARED_FIELD, DEMAND_PERIOD, METRIC_TYPE
 from .metric_blocks import metric_summary, target_status
 from .metric_pages import render_metric_page
-from .text import attr, bullets, hours_text, inline, link, number, rel, table
+from .text import attr, bullets, inline, link, rel, table
 
 
 def render_metrics(ctx: Context) -> list[Page]:
@@ -22,19 +23,19 @@ def render_metrics(ctx: Context) -> list[Page]:
     rows = []
     for metric in ctx.book.metrics.values():
         values = ctx.book.metric_values.get(metric.id, ())
-        latest = number(values[-1].value, 0 if values[-1].value.is_integer() else 1) if values else L["no_values"]
-        target = number(metric.target, 0 if metric.target.is_integer() else 1) if metric.target is not None else "–"
+        latest = L.decimal(values[-1].value) if values else L["no_values"]
+        target = L.decimal(metric.target) if metric.target is not None else "–"
         status = "–"
         if values and metric.target is not None:
             status = target_status(ctx, metric, values[-1].value)
         rows.append(
             [
                 ctx.metric_link(here, metric.id),
-                L["metric_" + metric.type],
+                L[METRIC_TYPE[metric.type]],
                 latest,
                 target,
                 status,
-                L["better_" + metric.better_direction],
+                L[BETTER[metric.better_direction]],
             ]
         )
     out.append(table([L["metric"], L["type"], L["latest"], L["target"], L["status"], L["direction"]], rows))
@@ -62,11 +63,11 @@ def render_failure_demand(ctx: Context) -> Page:
         pain = ctx.ref_link(here, f"{r.journey.id}/{r.demand.pain_point}") if r.demand.pain_point else "–"
         body.append(
             [
-                str(rank),
+                L.number(rank),
                 inline(r.demand.reason),
-                f"{number(r.monthly_cost)} {currency}" if r.monthly_cost is not None else "–",
-                number(r.monthly_volume),
-                f"{number(r.unit_cost)} {currency}" if r.unit_cost is not None else L["no_cost"],
+                L.money(r.monthly_cost, currency) if r.monthly_cost is not None else "–",
+                L.number(r.monthly_volume),
+                L.money(r.unit_cost, currency) if r.unit_cost is not None else L["no_cost"],
                 ctx.step_link(here, r.journey.id, r.step.id, with_journey=True),
                 pain,
                 inline(book.channels[r.demand.channel].name),
@@ -77,8 +78,8 @@ def render_failure_demand(ctx: Context) -> Page:
             [
                 "",
                 f"**{L['total']}**",
-                f"**{number(sum(r.monthly_cost or 0 for r in rows))} {currency}**",
-                f"**{number(sum(r.monthly_volume for r in rows))}**",
+                f"**{L.money(sum(r.monthly_cost or 0 for r in rows), currency)}**",
+                f"**{L.number(sum(r.monthly_volume for r in rows))}**",
                 "",
                 "",
                 "",
@@ -97,7 +98,7 @@ def render_failure_demand(ctx: Context) -> Page:
     ]
     out.append(right_aligned(table(head, body), {0, 2, 3, 4}))
     if len(rows) > FAILURE_TABLE_ROWS:
-        out.append(L["failure_top_shown"].format(shown=FAILURE_TABLE_ROWS, total=len(rows)))
+        out.append(L["failure_top_shown"].format(shown=L.number(FAILURE_TABLE_ROWS), total=L.number(len(rows))))
     by_journey: dict[str, list[DemandRow]] = {}
     for r in rows:
         by_journey.setdefault(r.journey.id, []).append(r)
@@ -108,13 +109,13 @@ def render_failure_demand(ctx: Context) -> Page:
             per_journey.append(
                 [
                     ctx.journey_link(here, journey.id),
-                    number(sum(r.monthly_volume for r in mine)),
-                    f"{number(sum(r.monthly_cost or 0 for r in mine))} {currency}",
+                    L.number(sum(r.monthly_volume for r in mine)),
+                    L.money(sum(r.monthly_cost or 0 for r in mine), currency),
                 ]
             )
     out.append(f"## {L['journeys']}\n\n" + table([L["journey"], L["volume"], L["cost_per_month"]], per_journey))
     channel_rows = [
-        [inline(c.name), f"{number(c.cost_per_contact)} {currency}" if c.cost_per_contact is not None else L["no_cost"]]
+        [inline(c.name), L.money(c.cost_per_contact, currency) if c.cost_per_contact is not None else L["no_cost"]]
         for c in book.channels.values()
     ]
     out.append(f"## {L['cost_per_contact']}\n\n" + table([L["channel"], L["cost_per_contact"]], channel_rows))
@@ -148,7 +149,7 @@ def pareto(ctx: Context, rows: Sequence[DemandRow]) -> str:
         items.append(
             f'<li><span class="jb-bar-label">{attr(r.demand.reason)}</span>'
             f'<span class="jb-bar" style="width: {100 * cost / largest:.1f}%"></span>'
-            f'<span class="jb-bar-value">{number(cost)} {currency} · {round(100 * running / total)} %</span></li>'
+            f'<span class="jb-bar-value">{L.money(cost, currency)} · {L.percent(running / total)}</span></li>'
         )
     return (
         f'<figure class="jb-pareto"><figcaption>{attr(L["pareto_caption"])}</figcaption>'
@@ -166,7 +167,7 @@ def right_aligned(markdown_table: str, columns: set[int]) -> str:
     return "\n".join(lines)
 
 
-def _delta(before: float, after: float, fmt: Callable[[float], str] = number) -> str:
+def _delta(before: float, after: float, fmt: Callable[[float], str]) -> str:
     diff = after - before
     if not diff:
         return "±0"
@@ -180,10 +181,9 @@ def render_comparison(ctx: Context, future: JourneyFile) -> Page:
     c = ctx.figures.comparisons[future.id]
     here = ctx.compare_path(future.id)
 
-    def hours(value: float) -> str:
-        return hours_text(value, L)
+    hours = L.duration
 
-    def row(label: str, before: float, after: float, fmt: Callable[[float], str] = number) -> list[str]:
+    def row(label: str, before: float, after: float, fmt: Callable[[float], str] = L.number) -> list[str]:
         return [label, fmt(before), fmt(after), _delta(before, after, fmt)]
 
     figures = [
@@ -228,13 +228,18 @@ def render_comparison(ctx: Context, future: JourneyFile) -> Page:
         L["steps_changed"],
         [
             f"{ctx.step_link(here, future.id, ch.step_id)}\n"
-            + "\n".join(f"    - {L['field_' + f]}: {value(ch.before, f)} → {value(ch.after, f)}" for f in ch.changes)
+            + "\n".join(
+                f"    - {L[COMPARED_FIELD[f]]}: {value(ch.before, f)} → {value(ch.after, f)}" for f in ch.changes
+            )
             for ch in c.changed
         ],
     )
     steps_list(L["steps_unchanged"], [ctx.step_link(here, future.id, s.id) for s in c.unchanged])
     steps_list(L["pains_removed"], [ctx.ref_link(here, f"{current.id}/{p.id}") for p in c.pains_removed])
-    steps_list(L["demand_removed"], [f"{inline(d.reason)} ({number(d.volume)} / {d.per})" for d in c.demand_removed])
+    steps_list(
+        L["demand_removed"],
+        [f"{inline(d.reason)} ({L.number(d.volume)} / {L[DEMAND_PERIOD[d.per]]})" for d in c.demand_removed],
+    )
     out.append(f"**{L['blueprint']}:** {link(future.title, rel(here, ctx.blueprint_path(future.id)))}")
     origin = ctx.book.origin(Kind.JOURNEY, future.id)
     return page(

@@ -1,4 +1,7 @@
-"""Building blocks of generated Markdown: links, tables, lists, numbers, durations.
+"""Building blocks of generated Markdown: links, tables, lists.
+
+Numbers, amounts and durations are written by the page language's labels
+(``ctx.L.number``, ``ctx.L.money``, ``ctx.L.duration``: see :mod:`.i18n`).
 
 Editor text enters these only through the helpers of :mod:`.escape`, one per
 place text lands; they are re-exported here because nearly every renderer
@@ -11,7 +14,7 @@ import posixpath
 
 from .escape import attr, block, inline, quoted_title
 
-__all__ = ["attr", "block", "bullets", "details", "hours_text", "indent", "inline", "link", "number", "rel", "table"]
+__all__ = ["attr", "block", "bullets", "details", "indent", "inline", "link", "rel", "table"]
 
 
 def link(label: str, target: str) -> str:
@@ -57,26 +60,3 @@ def indent(text: str, spaces: int = 4) -> str:
 
 def bullets(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
-
-
-def hours_text(hours: float, labels: dict[str, str]) -> str:
-    """A duration for readers: days when it is a day or more, else hours or minutes."""
-    if hours <= 0:
-        return "0"
-    if hours >= 24:
-        days = hours / 24
-        return f"{_num(days)} {labels['days']}"
-    if hours >= 1:
-        return f"{_num(hours)} {labels['hours']}"
-    return f"{_num(hours * 60)} {labels['minutes']}"
-
-
-def _num(value: float) -> str:
-    rounded = round(value, 1)
-    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
-
-
-def number(value: float, decimals: int = 0) -> str:
-    """Numbers with a thin space as thousands separator, readable in every language."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u202f")
