@@ -80,8 +80,8 @@ def test_backlog_priorities_and_exports() -> None:
     assert '"1": [0.275, 0.575]' in page
     records = json.loads(MINI_PAGES["backlog/backlog.json"])
     assert [(r["id"], r["priority"]) for r in records] == [("send-receipt", 5.0), ("unowned", 0.6)]
-    rows = list(csv.DictReader(io.StringIO(MINI_PAGES["backlog/backlog.csv"])))
-    assert rows[0]["addresses"] == "move-now/no-receipt" and rows[1]["owner"] == ""
+    csv_rows = list(csv.DictReader(io.StringIO(MINI_PAGES["backlog/backlog.csv"])))
+    assert csv_rows[0]["addresses"] == "move-now/no-receipt" and csv_rows[1]["owner"] == ""
 
 
 def test_team_handoffs_listed() -> None:

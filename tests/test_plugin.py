@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort
 
 from conftest import EXAMPLE, build_site, edit, write_config
 from journeybook.core import load_handbook
+from journeybook.mkdocs_plugin import JourneybookPlugin
 
 BOOK = load_handbook(EXAMPLE)
 
@@ -156,13 +157,16 @@ def test_rebuild_reuses_parsed_yaml(tmp_path: Path, mini: Path) -> None:
     config = load_config(str(write_config(tmp_path, mini)), site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="serve", dirty=False)
     plugin = config.plugins["journeybook"]
+    assert isinstance(plugin, JourneybookPlugin)
     assert plugin.cache.misses == 0
     build(config)
     files = len(list(mini.rglob("*.yml")))
     assert (plugin.cache.misses, plugin.cache.hits) == (files, 0)
     edit(mini / "now.yml", "title: Moving – today", "title: Moving – as it is")
     config = load_config(str(write_config(tmp_path, mini)), site_dir=str(tmp_path / "site"))
-    assert config.plugins["journeybook"] is plugin  # MkDocs keeps plugins that define on_startup
+    kept = config.plugins["journeybook"]
+    assert isinstance(kept, JourneybookPlugin)
+    assert kept is plugin  # MkDocs keeps plugins that define on_startup
     build(config)
     assert (plugin.cache.misses, plugin.cache.hits) == (files + 1, files - 1)
     assert "Moving – as it is" in (tmp_path / "site" / "journeys" / "move-now" / "index.html").read_text("utf-8")
