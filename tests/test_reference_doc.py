@@ -5,8 +5,9 @@ An editor looks a field up where the thing it belongs to is described: a step's
 mapped to its table in docs/reference.md, named by its section (`## Journey`)
 and the first **bold** or `code` words of the sentence just before the table
 (`A **step** is ...`, `` `kind: journey` ``). Each model's fields must be rows of
-its own table, and each row of a mapped table must be a field of a model
-mapped to it (no field documented that the format does not accept).
+its own table, marked *required* exactly when the model requires it, and each
+row of a mapped table must be a field of a model mapped to it (no field
+documented that the format does not accept).
 """
 
 from __future__ import annotations
@@ -57,13 +58,14 @@ TABLES: dict[type[BaseModel], tuple[str, str]] = {
     models.Term: ("Glossary", "term"),
 }
 
-Tables = dict[tuple[str, str], list[str]]
-ROW = re.compile(r"^\| `([a-z_]+)` \|")
+Tables = dict[tuple[str, str], dict[str, str]]
+"""(section, first emphasised words before the table) -> field name -> its Required cell."""
+ROW = re.compile(r"^\| `([a-z_]+)` \|([^|]*)\|")
 EMPHASIS = re.compile(r"\*\*([^*]+)\*\*|`([^`]+)`")
 
 
 def field_tables(text: str) -> Tables:
-    """Every field table of the reference: (section, first emphasised words before it) -> field names."""
+    """Every field table of the reference, with each field's Required cell."""
     tables: Tables = {}
     section, paragraph, ended = "", "", False
     lines = iter(text.splitlines())
@@ -74,7 +76,7 @@ def field_tables(text: str) -> Tables:
             match = EMPHASIS.search(paragraph)
             key = (section, (match.group(1) or match.group(2)) if match else "")
             assert key not in tables, f"two field tables are both named {key} in {REFERENCE.name}"
-            tables[key] = list(_rows(lines))
+            tables[key] = dict(_rows(lines))
             paragraph = ""
         elif line.strip():
             paragraph = line if ended else f"{paragraph} {line}"
@@ -82,12 +84,12 @@ def field_tables(text: str) -> Tables:
     return tables
 
 
-def _rows(lines: Iterator[str]) -> Iterator[str]:
+def _rows(lines: Iterator[str]) -> Iterator[tuple[str, str]]:
     for line in lines:
         if not line.startswith("|"):
             return
         if match := ROW.match(line):
-            yield match.group(1)
+            yield match.group(1), match.group(2).strip()
 
 
 def every_model() -> list[type[BaseModel]]:
@@ -129,6 +131,13 @@ def test_every_field_is_in_its_models_own_table(model: type[BaseModel], tables: 
         own |= set(tables[EVERY_FILE]) & FILE_FIELDS
     missing = [name for name in model.model_fields if name not in own]
     assert missing == [], f"{model.__name__}: fields missing from the table {TABLES[model]}"
+    cells = tables[TABLES[model]]
+    wrong = [
+        name
+        for name, info in model.model_fields.items()
+        if name in cells and (cells[name] == "required") != info.is_required()
+    ]
+    assert wrong == [], f"{model.__name__}: 'required' in the reference differs from the model for these fields"
 
 
 def test_no_table_documents_a_field_the_format_refuses(tables: Tables) -> None:
@@ -145,7 +154,7 @@ def test_field_tables_are_read_by_section_and_name() -> None:
     """The parser itself: a field under the wrong table is not counted as documented."""
     text = "## Journey\n\nA **step**:\n\n" + FIELD_TABLE + "\n| --- | --- | --- |\n| `owner` | | x |\n\nA **phase**:\n"
     text += "\n" + FIELD_TABLE + "\n| --- | --- | --- |\n| `id` | required | x |\n"
-    assert field_tables(text) == {("Journey", "step"): ["owner"], ("Journey", "phase"): ["id"]}
+    assert field_tables(text) == {("Journey", "step"): {"owner": ""}, ("Journey", "phase"): {"id": "required"}}
 
 
 def test_every_file_kind_has_an_example(reference: str) -> None:
