@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -206,7 +207,12 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         kind, *rest = args.child
-        seconds = {"build": child_build, "serve": child_serve_edit, "validate": child_validate}[kind](*rest)
+        children: dict[str, Callable[..., float]] = {
+            "build": child_build,
+            "serve": child_serve_edit,
+            "validate": child_validate,
+        }
+        seconds = children[kind](*rest)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps({"seconds": seconds, "peak_mb": peak}))
         return

@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from journeybook.core import HandbookError, Problem, load_handbook
+from journeybook.core import Handbook, HandbookError, Problem, load_handbook
+from journeybook.render import render_site
 
 ROOT = Path(__file__).resolve().parents[1]
 HANDBOOK = ROOT / "journeys"
@@ -52,6 +53,34 @@ def example(tmp_path: Path) -> Path:
     target = tmp_path / "journeys"
     shutil.copytree(EXAMPLE, target)
     return target
+
+
+# Loaded by fixtures, never at import: a mistake in a fixture handbook fails the tests that read it,
+# with the validation message, instead of stopping the whole test collection.
+
+
+@pytest.fixture(scope="session")
+def mini_book() -> Handbook:
+    """The small test handbook, loaded once (read-only: tests that change data use `mini`)."""
+    return load_handbook(MINI)
+
+
+@pytest.fixture(scope="session")
+def example_book() -> Handbook:
+    """The frozen example handbook, loaded once (read-only: tests that change data use `example`)."""
+    return load_handbook(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def mini_pages(mini_book: Handbook) -> dict[str, str]:
+    """Every generated page of the mini handbook: path -> content."""
+    return {p.path: p.content for p in render_site(mini_book)}
+
+
+@pytest.fixture(scope="session")
+def example_pages(example_book: Handbook) -> dict[str, str]:
+    """Every generated page of the example handbook: path -> content."""
+    return {p.path: p.content for p in render_site(example_book)}
 
 
 def problems_in(folder: Path) -> list[Problem]:

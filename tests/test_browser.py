@@ -31,6 +31,7 @@ PAGES = {
     "start here": "",
     "method": "method/",
     "format reference": "reference/",
+    "architecture": "architecture/",
     "journeys index": "journeys/",
     "journey (current)": "journeys/breast-cancer-current/",
     "journey (future)": "journeys/breast-cancer-future/",
@@ -126,6 +127,7 @@ EXPECTED_DIAGRAMS = {
     "journeys/breast-cancer-current/": ["xychart", "xychart", "flowchart-v2"],
     "backlog/": ["quadrantChart"],
     "metrics/": ["xychart"] * 5,
+    "architecture/": ["flowchart-v2"],  # a hand-written page's diagram
 }
 
 

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import markdown
 
-from journeybook.render import mermaid
+from journeybook.render import escape, mermaid
 from journeybook.render.text import block, inline
 
 
@@ -65,7 +65,7 @@ def test_markdown_fields_format_but_never_run() -> None:
 
 
 def test_mermaid_label_escapes_everything_but_letters_digits_and_spaces() -> None:
-    assert mermaid.label('Köp "x" <img src=x onerror=alert(1)>; #1: end') == (
+    assert escape.mermaid_label('Köp "x" <img src=x onerror=alert(1)>; #1: end') == (
         "Köp #34;x#34; #60;img src#61;x onerror#61;alert#40;1#41;#62;#59; #35;1#58; end"
     )
 

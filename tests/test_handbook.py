@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-from conftest import HANDBOOK, ROOT, build_site, edit, write_config
+from conftest import HANDBOOK, ROOT, build_site, edit, serve, write_config
 from journeybook.cli import main
 from journeybook.core import load_handbook
-from test_browser import Visit, serve
+from test_browser import Visit
 
 
 def site_pages(site: Path) -> list[str]:

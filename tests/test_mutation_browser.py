@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLE, build_site, write_config
+from conftest import EXAMPLE, build_site, serve, write_config
 from hostile_data import PAYLOAD, poison_handbook
 from journeybook.core import load_handbook
-from test_browser import Visit, serve
+from test_browser import Visit
 
 pytestmark = pytest.mark.browser
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ def test_every_kind_validates_as_written(example: Path, kind: str) -> None:
     created = create(example, kind, "brand-new", 'Title: with "quotes" # and a hash', TODAY)
     book = load_handbook(example)
     assert created.path.read_text(encoding="utf-8").count("brand-new") >= 1
-    tables = {
+    tables: dict[str, Mapping[str, object]] = {
         "journey": book.journeys,
         "need-group": book.need_groups,
         "team": book.teams,

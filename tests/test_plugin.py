@@ -14,9 +14,8 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import EXAMPLE, build_site, edit, write_config
-from journeybook.core import load_handbook
-
-BOOK = load_handbook(EXAMPLE)
+from journeybook.core import Handbook
+from journeybook.mkdocs_plugin import JourneybookPlugin
 
 
 def html(site: Path, path: str) -> str:
@@ -27,14 +26,14 @@ def _nav(page: str) -> str:
     return page.split('class="md-nav md-nav--primary"', 1)[1].split('class="md-content"', 1)[0]
 
 
-def test_every_journey_and_need_group_has_a_page_in_the_nav(example_site: Path) -> None:
+def test_every_journey_and_need_group_has_a_page_in_the_nav(example_site: Path, example_book: Handbook) -> None:
     # navigation.prune: a page carries the nav of its own section, so each is checked where a reader sees it.
-    for jid in BOOK.journeys:
+    for jid in example_book.journeys:
         assert (example_site / "journeys" / jid / "index.html").is_file()
         assert (example_site / "journeys" / jid / "blueprint" / "index.html").is_file()
         assert 'href="./"' in _nav(html(example_site, f"journeys/{jid}"))
     groups = _nav(html(example_site, "need-groups"))
-    for gid in BOOK.need_groups:
+    for gid in example_book.need_groups:
         assert (example_site / "need-groups" / gid / "index.html").is_file()
         assert f'href="{gid}/"' in groups
     journeys = _nav(html(example_site, "journeys"))
@@ -95,10 +94,10 @@ def test_mermaid_is_served_by_the_site_and_nothing_is_fetched_from_elsewhere(exa
             assert any(u.endswith("assets/javascripts/mermaid.min.js") for u in parser.urls), page
 
 
-def test_backlog_data_files_are_published_and_linked(example_site: Path) -> None:
+def test_backlog_data_files_are_published_and_linked(example_site: Path, example_book: Handbook) -> None:
     rows = (example_site / "backlog" / "backlog.csv").read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("id,solution_concept,development_area,problem_area,owner,status")
-    assert len(rows) == 1 + len(BOOK.backlog)
+    assert len(rows) == 1 + len(example_book.backlog)
     records = json.loads((example_site / "backlog" / "backlog.json").read_text(encoding="utf-8"))
     assert records[0]["id"] == "receipt" and records[0]["priority"] == 15.0
     page = html(example_site, "backlog")
@@ -156,13 +155,16 @@ def test_rebuild_reuses_parsed_yaml(tmp_path: Path, mini: Path) -> None:
     config = load_config(str(write_config(tmp_path, mini)), site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="serve", dirty=False)
     plugin = config.plugins["journeybook"]
+    assert isinstance(plugin, JourneybookPlugin)
     assert plugin.cache.misses == 0
     build(config)
     files = len(list(mini.rglob("*.yml")))
     assert (plugin.cache.misses, plugin.cache.hits) == (files, 0)
     edit(mini / "now.yml", "title: Moving – today", "title: Moving – as it is")
     config = load_config(str(write_config(tmp_path, mini)), site_dir=str(tmp_path / "site"))
-    assert config.plugins["journeybook"] is plugin  # MkDocs keeps plugins that define on_startup
+    kept = config.plugins["journeybook"]
+    assert isinstance(kept, JourneybookPlugin)
+    assert kept is plugin  # MkDocs keeps plugins that define on_startup
     build(config)
     assert (plugin.cache.misses, plugin.cache.hits) == (files + 1, files - 1)
     assert "Moving – as it is" in (tmp_path / "site" / "journeys" / "move-now" / "index.html").read_text("utf-8")
