@@ -22,6 +22,7 @@ import pytest
 from conftest import HANDBOOK, ROOT, build_site, edit, serve, write_config
 from journeybook.cli import main
 from journeybook.core import load_handbook
+from journeybook.core.kinds import Kind
 from test_browser import Visit
 
 
@@ -68,7 +69,7 @@ def test_handbook_builds_strictly_without_live_editor_html(handbook_site: Path) 
 def test_edit_links_open_the_yaml_files(handbook_site: Path) -> None:
     book = load_handbook(HANDBOOK)
     for jid in book.journeys:
-        origin = book.origin("journey", jid)
+        origin = book.origin(Kind.JOURNEY, jid)
         assert origin is not None
         yaml_file = Path(os.path.relpath(origin.path, ROOT)).as_posix()
         page = (handbook_site / "journeys" / jid / "index.html").read_text(encoding="utf-8")

@@ -141,7 +141,7 @@ def test_page_scripts_hold_no_list_of_languages() -> None:
 def test_glossary_translations_in_any_language(mini: Path) -> None:
     edit(mini / "glossary.yml", "      fi: kuitti", "      fi: kuitti\n      de: Quittung\n      pt-BR: recibo")
     book = load_handbook(mini)
-    assert book.warnings == []
+    assert book.warnings == ()
     page = next(p.content for p in render_site(book, "sv") if p.path == "glossary/index.md")
     for line in ("Svenska:** kvitto", "Finska:** kuitti", "Tyska:** Quittung", "Portugisiska (Brasilien):** recibo"):
         assert f"- **{line}\n" in page
