@@ -46,8 +46,8 @@ def _finish(process: subprocess.Popen[str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory, example_site: Path) -> dict[str, Path]:
-    """The example handbook built four ways, once for the module; the two other engines build side by side."""
+def sites(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example handbook built four ways, once for the module; the two other engines build meanwhile."""
     tmp = tmp_path_factory.mktemp("engines")
     config = write_config(tmp, EXAMPLE)
     properdocs = _start([str(ENGINES["properdocs"]), "build", "--strict", "-f", str(config), "-d", "pd-site"], tmp)
@@ -55,6 +55,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory, example_site: Path) -> dict[
     assert main(["export", "--config", str(config), "--out", str(export)]) == 0
     zensical = _start([str(ENGINES["zensical"]), "build", "-f", "zensical.toml"], export)
     build_site(export / "mkdocs.yml", tmp / "export-mkdocs-site")
+    example_site: Path = request.getfixturevalue("example_site")  # shared with test_browser.py, built once
     _finish(properdocs)
     _finish(zensical)
     return {

@@ -156,7 +156,6 @@ def export_project(
     """
     config, root = _read_config(config_file)
     options = _plugin_options(config)
-    data = data_dir or root / str(options.get("data_dir", "journeys"))
     mermaid_js = root / str(options.get("mermaid_js", DEFAULT_MERMAID_JS))
     if not mermaid_js.is_file():
         raise ExportError(
@@ -164,9 +163,10 @@ def export_project(
             "or set the journeybook plugin's mermaid_js option."
         )
     theme = _mapping(config.get("theme") or {"name": "material"})
-    lang = language or str(theme.get("language") or "en")
-    book = load_handbook(data)
-    pages = render_site(book, lang, nav_max_entries=int(options.get("nav_max_entries", DEFAULT_NAV_MAX_ENTRIES)))
+    theme["language"] = language or str(theme.get("language") or "en")
+    nav_max_entries = int(options.get("nav_max_entries", DEFAULT_NAV_MAX_ENTRIES))
+    book = load_handbook(data_dir or root / str(options.get("data_dir", "journeys")))
+    pages = render_site(book, theme["language"], nav_max_entries=nav_max_entries)
 
     _prepare(out)
     docs = out / "docs"
@@ -181,28 +181,26 @@ def export_project(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content, encoding="utf-8")
     if options.get("tooltips", True):
-        _append_abbreviations(docs, glossary_abbreviations(book, lang))
+        _append_abbreviations(docs, glossary_abbreviations(book, theme["language"]))
     _copy(mermaid_js, docs / MERMAID_URI)
     _copy(ASSETS / "mermaid-loader.js", docs / LOADER_URI)
     _copy(ASSETS / "journeybook.css", docs / CSS_URI)
-    custom_dir = theme.get("custom_dir")
-    if custom_dir:
-        shutil.copytree(root / str(custom_dir), out / "overrides")
+    if theme.get("custom_dir"):
+        shutil.copytree(root / str(theme["custom_dir"]), out / "overrides")
         theme["custom_dir"] = "overrides"
 
+    nav = config.get("nav")
+    if nav is not None and options.get("expand_nav", True):
+        sections = nav_sections(book, theme["language"], nav_max_entries)
+        nav = expand_nav(list(nav), sections, labels_for(theme["language"]))
     generated = [page.path for page in pages if page.path.endswith(".md")]
-    nav = _nav(config, book_sections=nav_sections(book, lang, int(options.get("nav_max_entries", 30))), lang=lang)
-    if options.get("expand_nav", True) is False:
-        nav = config.get("nav")
     unlisted = sorted(set(generated) - set(nav_paths(nav))) if nav is not None else []
-    theme["language"] = lang
     site, left_out = _mkdocs_config(config, theme, nav, unlisted)
-    header = (
+    (out / "mkdocs.yml").write_text(
         "# Written by `journeybook export`: the handbook for plain MkDocs + Material, without the\n"
         "# journeybook plugin. Build it with `mkdocs build` (or `properdocs build`) in this folder.\n"
-    )
-    (out / "mkdocs.yml").write_text(
-        header + yaml.dump(site, Dumper=_Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        + yaml.dump(site, Dumper=_Dumper, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
     )
     (out / "zensical.toml").write_text(
         "# Written by `journeybook export`: the same handbook for Zensical. Build it with\n"
@@ -276,13 +274,6 @@ def _append_abbreviations(docs: Path, abbreviations: str) -> None:
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         page.write_text(f"{text}\n\n{abbreviations}\n", encoding="utf-8")
-
-
-def _nav(config: Mapping[str, Any], *, book_sections: Mapping[str, list[object]], lang: str) -> list[Any] | None:
-    nav = config.get("nav")
-    if nav is None:
-        return None
-    return expand_nav(list(nav), book_sections, labels_for(lang))
 
 
 def _extensions(config: Mapping[str, Any]) -> dict[str, Any]:
