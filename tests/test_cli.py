@@ -116,7 +116,7 @@ def test_example_files_carry_the_schema_modeline(path: Path) -> None:
 
 def test_export_writes_the_markdown_tree(tmp_path: Path) -> None:
     assert main(["export", str(MINI), "--out", str(tmp_path), "--language", "sv"]) == 0
-    page = (tmp_path / "journeys" / "move-now" / "index.md").read_text(encoding="utf-8")
+    page = (tmp_path / "docs" / "journeys" / "move-now" / "index.md").read_text(encoding="utf-8")
     assert "## Kundresekarta" in page
     assert "*[Receipt]: Proof that" in page
-    assert (tmp_path / "backlog" / "backlog.csv").is_file()
+    assert (tmp_path / "docs" / "backlog" / "backlog.csv").is_file()

@@ -139,24 +139,25 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the generated Markdown tree, for engines that run no MkDocs plugins."""
-    from .render import glossary_abbreviations, render_site
+    """Write the handbook as a project that builds without the plugin (export.py says what it holds)."""
+    from .export import ExportError, export_project
 
     try:
-        book = load_handbook(Path(args.path))
+        done = export_project(
+            Path(args.out),
+            data_dir=Path(args.path) if args.path else None,
+            config_file=Path(args.config) if args.config else None,
+            language=args.language,
+        )
     except HandbookError as exc:
         _report(exc.problems, "text")
         return 1
-    out = Path(args.out)
-    abbreviations = glossary_abbreviations(book, args.language)
-    for page in render_site(book, args.language):
-        target = out / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        content = page.content
-        if page.path.endswith(".md") and abbreviations:
-            content = f"{content}\n{abbreviations}\n"
-        target.write_text(content, encoding="utf-8")
-    print(json.dumps({"written": str(out), "pages": len(list(out.rglob("*.md")))}))
+    except ExportError as exc:
+        print(f"error: {terminal(str(exc))}", file=sys.stderr)
+        return 1
+    for name in done.left_out_plugins:
+        print(f"left out the plugin '{terminal(name)}': the export runs only MkDocs' and Material's own plugins")
+    print(json.dumps({"written": str(done.out), "pages": done.pages}))
     return 0
 
 
@@ -197,10 +198,16 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="write a JSON Schema per file kind")
     schema.add_argument("--out", default="schema")
     schema.set_defaults(func=cmd_schema)
-    export = sub.add_parser("export", help="write the generated Markdown pages to a folder")
-    export.add_argument("path", nargs="?", default="journeys")
-    export.add_argument("--out", required=True)
-    export.add_argument("--language", default="en", choices=supported_languages(), help="the pages' language")
+    export = sub.add_parser(
+        "export", help="write a project (pages, CSS, Mermaid, mkdocs.yml, zensical.toml) that builds without the plugin"
+    )
+    export.add_argument(
+        "path", nargs="?", help="the handbook folder (default: the journeybook plugin's data_dir in the config)"
+    )
+    export.add_argument("--out", required=True, help="the folder to write: new, empty, or an earlier export")
+    export.add_argument("--config", help="the handbook's mkdocs.yml, whose settings and docs/ pages are exported "
+                        "(default: mkdocs.yml here, if any)")
+    export.add_argument("--language", choices=supported_languages(), help="page language (default: the theme's)")
     export.set_defaults(func=cmd_export)
     return parser
 

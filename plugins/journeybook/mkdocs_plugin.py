@@ -37,9 +37,10 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
 from .core import HandbookCache, HandbookError, Problem, format_problems, load_handbook
+from .nav import expand_nav, nav_paths
 from .render import Page, abbreviations, nav_of, render_pages, site_context
 from .render.escape import terminal
-from .render.i18n import Labels, is_supported, labels_for, language_code, supported_languages
+from .render.i18n import is_supported, labels_for, language_code, supported_languages
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
 from .render.text import inline
 
@@ -50,12 +51,6 @@ MERMAID_URI = "assets/javascripts/mermaid.min.js"
 LOADER_URI = "assets/javascripts/mermaid-loader.js"
 LOADER_TAG = re.compile(r'<script src="([^"]*)' + re.escape(LOADER_URI) + '"')
 CSS_URI = "assets/journeybook/journeybook.css"
-NAV_TITLES = {
-    "journeys/index.md": "journeys",
-    "need-groups/index.md": "need_groups",
-    "teams/index.md": "teams",
-    "backlog/index.md": "backlog",
-}
 REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "abbr", "admonition", "pymdownx.details"]
 
 
@@ -184,33 +179,14 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         files.append(File.generated(config, LOADER_URI, abs_src_path=str(ASSETS / "mermaid-loader.js")))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "journeybook.css")))
         if self.config.expand_nav and config.nav is not None:
-            config.nav = self._expand(config.nav, self.sections, labels_for(language))
-            listed = set(_nav_paths(config.nav))
+            config.nav = expand_nav(config.nav, self.sections, labels_for(language))
+            listed = set(nav_paths(config.nav))
             for file in generated:
                 # Linked from other pages, not listed: no "not in nav" warning, no nav entry.
                 if file.is_documentation_page() and file.src_uri not in listed:
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         log.debug("generated %d pages (cache: %d hits, %d misses)", len(files), self.cache.hits, self.cache.misses)
         return files
-
-    @staticmethod
-    def _expand(nav: list[Any], sections: dict[str, list[object]], labels: Labels) -> list[Any]:
-        """Replace a nav entry that names a generated section index with the whole section."""
-        out: list[Any] = []
-        for entry in nav:
-            if isinstance(entry, str) and entry in sections:
-                out.append({labels[NAV_TITLES[entry]]: sections[entry]})
-            elif isinstance(entry, dict) and len(entry) == 1:
-                ((title, value),) = entry.items()
-                if isinstance(value, str) and value in sections:
-                    out.append({title: sections[value]})
-                elif isinstance(value, list):
-                    out.append({title: JourneybookPlugin._expand(value, sections, labels)})
-                else:
-                    out.append(entry)
-            else:
-                out.append(entry)
-        return out
 
     def _error_site(self, files: Files, config: MkDocsConfig, problems: list[Problem]) -> Files:
         """Under `mkdocs serve`: keep serving, with every page (and every generated address) showing the messages.
@@ -220,7 +196,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         """
         log.error("the handbook data has problems\n%s", terminal(format_problems(problems)))
         self.problems = problems
-        wanted = set(self.generated) | {p for p in _nav_paths(config.nav) if p.endswith(".md")}
+        wanted = set(self.generated) | {p for p in nav_paths(config.nav) if p.endswith(".md")}
         for path in sorted(wanted):
             if path.endswith(".md") and files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content="# …\n"))
@@ -323,17 +299,6 @@ def _write_if_changed(path: Path, text: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
-
-
-def _nav_paths(nav: Any) -> list[str]:
-    """Every page path named anywhere in a nav tree."""
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, dict):
-        return [p for value in nav.values() for p in _nav_paths(value)]
-    if isinstance(nav, list):
-        return [p for entry in nav for p in _nav_paths(entry)]
-    return []
 
 
 def problem_page(problems: list[Problem]) -> str:
