@@ -23,6 +23,7 @@ from urllib.parse import urljoin
 from .core import HandbookError, load_handbook
 from .core.analysis import failure_demand, handoffs, lead_time_hours, priority_score, waiting_hours
 from .core.handbook import Handbook, journey_pain_points, journey_steps
+from .render.backlog_pages import item_pages
 from .render.context import Context
 from .render.labels import EN
 from .render.text import hours_text, inline, number
@@ -123,6 +124,11 @@ def _compare(
     return section
 
 
+def _url(page: str) -> str:
+    """The site address of a page: `a/index.md` is `a/`, `a/b.md` is `a/b/`."""
+    return page.removesuffix("index.md") if page.endswith("index.md") else page.removesuffix(".md") + "/"
+
+
 def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
     """Journeys, steps, pain points, need groups, backlog items and metrics, in that order."""
 
@@ -155,6 +161,9 @@ def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
             return "–"
         last = values[-1]
         return f"{number(last.value, 1 if last.value != int(last.value) else 0)} ({last.date.isoformat()})"
+
+    # Where each item's details are shown (a large backlog has a page per development area).
+    item_urls = {i: _url(page) for i, page in {**item_pages(before), **item_pages(after)}.items()}
 
     def journey_page(ref: str) -> str:
         return Context.journey_path(ref.split("/")[0]).removesuffix("index.md")
@@ -195,7 +204,7 @@ def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
             "backlog item",
             {k: e.item for k, e in before.backlog.items()},
             {k: e.item for k, e in after.backlog.items()},
-            lambda i, item: (item.title, f"backlog/#item-{i}"),
+            lambda i, item: (item.title, f"{item_urls[i]}#item-{i}"),
             figures=lambda a, b: {
                 "status": (a.status, b.status),
                 "priority score": (f"{priority_score(a):.1f}", f"{priority_score(b):.1f}"),

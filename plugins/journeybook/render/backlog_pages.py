@@ -1,4 +1,13 @@
-"""The improvement backlog, its traceability, and the report of gaps in it."""
+"""The improvement backlog, its traceability, and the report of gaps in it.
+
+A small backlog is one page: the ranked table, the value/effort chart and
+every item's details. Beyond `ONE_PAGE_MAX_ITEMS` items the page keeps the
+ranked table and the chart of the top `TABLE_LIMIT`, lists the problem and
+development areas, and the items' details go on a page per development area
+(in parts of at most `ONE_PAGE_MAX_ITEMS`), so that no page grows with the
+whole backlog. `item_page` says where an item's details are; every link to an
+item goes there.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +16,7 @@ import io
 import json
 
 from ..core.analysis import priority_score, ranked_backlog
-from ..core.handbook import BacklogEntry
+from ..core.handbook import BacklogEntry, Handbook
 from . import mermaid
 from .context import Context
 from .escape import csv_cell
@@ -100,6 +109,58 @@ def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
     return out
 
 
+#: Beyond this many items, details move to a page per development area (of at most this many items).
+ONE_PAGE_MAX_ITEMS = 100
+
+
+def backlog_split(book: Handbook) -> bool:
+    return len(book.backlog) > ONE_PAGE_MAX_ITEMS
+
+
+def area_page_path(problem_area: str, development_area: str, part: int = 1) -> str:
+    """The page of one development area's items; `backlog/areas/` keeps them apart from the other pages."""
+    suffix = f"-{part}" if part > 1 else ""
+    return f"backlog/areas/{problem_area}--{development_area}{suffix}.md"
+
+
+def item_pages(book: Handbook) -> dict[str, str]:
+    """The page that holds each item's details (the backlog page while it is one page)."""
+    if not backlog_split(book):
+        return dict.fromkeys(book.backlog, Context.BACKLOG_INDEX)
+    out: dict[str, str] = {}
+    for area in book.problem_areas:
+        for dev in area.development_areas:
+            for n, item in enumerate(dev.items):
+                out.setdefault(item.id, area_page_path(area.id, dev.id, n // ONE_PAGE_MAX_ITEMS + 1))
+    return out
+
+
+def _area_pages(ctx: Context, out: list[str]) -> None:
+    """A page (or several) per development area; the backlog page lists them."""
+    L = ctx.L
+    book = ctx.book
+    here = ctx.BACKLOG_INDEX
+    for area in book.problem_areas:
+        out.append(f"### {inline(area.name)}")
+        if area.description:
+            out.append(inline(area.description))
+        links = []
+        for dev in area.development_areas:
+            parts = [dev.items[n : n + ONE_PAGE_MAX_ITEMS] for n in range(0, len(dev.items), ONE_PAGE_MAX_ITEMS)]
+            for part_no, part in enumerate(parts, start=1):
+                page = area_page_path(area.id, dev.id, part_no)
+                title = f"{area.name} → {dev.name}" + (f" ({part_no})" if len(parts) > 1 else "")
+                body = [f"# {inline(title)}", link(L["backlog"], rel(page, here))]
+                if part_no == 1 and dev.description:
+                    body.append(inline(dev.description))
+                # An id repeated in another area (refused by validation) keeps the page of its first.
+                body += [_item_detail(ctx, page, book.backlog[i.id]) for i in part if ctx.backlog_page(i.id) == page]
+                origin = book.origin("backlog item", part[0].id)
+                ctx.add(page, title, "\n\n".join(body), origin.path if origin else None, [L["backlog"]])
+                links.append(f"{link(title.removeprefix(f'{area.name} → '), rel(here, page))} ({len(part)})")
+        out.append(bullets(links))
+
+
 def render_backlog(ctx: Context) -> None:
     L = ctx.L
     book = ctx.book
@@ -115,13 +176,15 @@ def render_backlog(ctx: Context) -> None:
         _item_table(ctx, here, entries),
     ]
     rank = _rank(ctx)
+    split = backlog_split(book)
+    charted = ranked_backlog(entries)[:TABLE_LIMIT] if split else ranked_backlog(entries)
     points = [
         mermaid.Point(
             str(rank[e.item.id]),
             (e.item.priority.effort - 1) / 4 * 0.9 + 0.05,
             ((2 * e.item.priority.customer_value + e.item.priority.organisation_value) / 3 - 1) / 4 * 0.9 + 0.05,
         )
-        for e in ranked_backlog(entries)
+        for e in charted
     ]
     chart = mermaid.quadrant(
         L["value_vs_effort"],
@@ -133,7 +196,9 @@ def render_backlog(ctx: Context) -> None:
     )
     out += [f"## {L['value_vs_effort']}", L["value_formula"] + " " + L["points_numbered"], mermaid.fence(chart)]
     out.append(f"## {L['backlog_items']}")
-    for area in book.problem_areas:
+    if split:
+        _area_pages(ctx, out)
+    for area in [] if split else book.problem_areas:
         out.append(f"### {inline(area.name)}")
         if area.description:
             out.append(inline(area.description))

@@ -176,9 +176,20 @@ class Context:
     def channel_names(self, channel_ids: list[str]) -> str:
         return ", ".join(inline(self.book.channels[c].name) for c in channel_ids)
 
+    @cached_property
+    def _item_pages(self) -> dict[str, str]:
+        from .backlog_pages import item_pages  # the backlog module decides its pages; it imports this one
+
+        return item_pages(self.book)
+
+    def backlog_page(self, item_id: str) -> str | None:
+        """The page that shows a backlog item's details (the backlog page, or its development area's)."""
+        return self._item_pages.get(item_id)
+
     def backlog_link(self, here: str, item_id: str) -> str:
         entry = self.book.backlog[item_id]
-        return link(entry.item.title, rel(here, self.BACKLOG_INDEX, f"item-{item_id}"))
+        page = self.backlog_page(item_id) or self.BACKLOG_INDEX
+        return link(entry.item.title, rel(here, page, f"item-{item_id}"))
 
     def metric_link(self, here: str, metric_id: str) -> str:
         page = self.metric_path(metric_id) if self.metrics_split else self.METRICS_INDEX
