@@ -25,6 +25,7 @@ from .core.analysis import handoffs, lead_time_hours, priority_score, waiting_ho
 from .core.figures import figures_of
 from .core.handbook import Handbook, journey_pain_points, journey_steps
 from .core.kinds import Kind
+from .render.backlog_paths import item_pages
 from .render.context import Context
 from .render.i18n import labels_for
 from .render.text import inline
@@ -128,6 +129,11 @@ def _compare(
     return section
 
 
+def _url(page: str) -> str:
+    """The site address of a page: `a/index.md` is `a/`, `a/b.md` is `a/b/`."""
+    return page.removesuffix("index.md") if page.endswith("index.md") else page.removesuffix(".md") + "/"
+
+
 def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
     """Journeys, steps, pain points, need groups, backlog items and metrics, in that order."""
 
@@ -160,6 +166,9 @@ def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
             return "–"
         last = values[-1]
         return f"{EN.number(last.value, 1 if last.value != int(last.value) else 0)} ({last.date.isoformat()})"
+
+    # Where each item's details are shown (a large backlog has a page per development area).
+    item_urls = {i: _url(page) for i, page in {**item_pages(before), **item_pages(after)}.items()}
 
     def journey_page(ref: str) -> str:
         return Context.journey_path(ref.split("/")[0]).removesuffix("index.md")
@@ -200,7 +209,7 @@ def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
             Kind.BACKLOG_ITEM,
             {k: e.item for k, e in before.backlog.items()},
             {k: e.item for k, e in after.backlog.items()},
-            lambda i, item: (item.title, f"backlog/#item-{i}"),
+            lambda i, item: (item.title, f"{item_urls[i]}#item-{i}"),
             figures=lambda a, b: {
                 "status": (a.status, b.status),
                 "priority score": (f"{priority_score(a):.1f}", f"{priority_score(b):.1f}"),

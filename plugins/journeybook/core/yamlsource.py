@@ -62,10 +62,12 @@ class SourceFile:
 
         Positions are needed only when a later check finds something; in a large
         handbook they take more memory than everything else together. Those of
-        list entries are kept: every entity (a step, a team) is one, and its line
-        is looked up for each.
+        list entries and of the file's own fields are kept: every entity (a step,
+        a team) is a list entry whose line is looked up for each, and the review
+        warnings point at a file's 'id' or 'reviewed' line (re-parsing every file
+        for them doubled the time of `validate`).
         """
-        self.values = {path: pos for path, pos in self.values.items() if not path or type(path[-1]) is int}
+        self.values = {path: pos for path, pos in self.values.items() if len(path) < 2 or type(path[-1]) is int}
         self.keys = {}
         self.parsed = None
         self.compacted = True
@@ -168,19 +170,23 @@ class _Stop(Exception):
     """A limit was hit: the file's problem is recorded and parsing ends."""
 
 
-@dataclass
 class _Frame:
-    container: dict[str, Any] | list[Any]
-    path: FieldPath
-    position: Position
-    anchor: str | None
-    size: int = 1
-    key: str | None = None
-    key_position: Position = (1, 1)
-    awaiting_value: bool = False
-    discard_value: bool = False
-    is_key: bool = False
-    first_seen: dict[str, Position] = field(default_factory=dict)
+    """One open list or mapping while its events arrive."""
+
+    __slots__ = ("anchor", "awaiting_value", "container", "discard_value", "is_key", "is_list", "key", "path", "size")
+
+    def __init__(
+        self, container: dict[str, Any] | list[Any], path: FieldPath, anchor: str | None, is_key: bool
+    ) -> None:
+        self.container = container
+        self.path = path
+        self.anchor = anchor
+        self.size = 1
+        self.key: str | None = None
+        self.awaiting_value = False
+        self.discard_value = False
+        self.is_key = is_key
+        self.is_list = type(container) is list
 
 
 class _Builder:
@@ -189,6 +195,10 @@ class _Builder:
     Working on events rather than a composed node graph keeps memory and time
     proportional to the file, lets nesting depth and alias expansion be
     bounded before they cost anything, and records every position in one pass.
+    libyaml (in C) scans and parses; this loop runs once per event in Python,
+    so its common cases (a key, a plain value, a list or mapping opening and
+    closing) are written out inline and the rare ones (aliases, odd keys,
+    limits) are methods.
     """
 
     def __init__(self, source: SourceFile) -> None:
@@ -199,28 +209,112 @@ class _Builder:
         self.alias_values = 0
         self.stack: list[_Frame] = []
         self.stopped = False
-        # Dispatch on the event's class: this loop runs once per value in the handbook.
-        self.handlers: dict[type, Any] = {
-            yaml.ScalarEvent: self.scalar,
-            yaml.SequenceStartEvent: self.start,
-            yaml.MappingStartEvent: self.start,
-            yaml.SequenceEndEvent: self.end,
-            yaml.MappingEndEvent: self.end,
-            yaml.AliasEvent: self.alias,
-            yaml.DocumentStartEvent: self.document,
-        }
 
     def run(self, loader: Any) -> None:
-        handlers = self.handlers
         try:
-            for event in iter(loader.get_event, None):
-                handler = handlers.get(type(event))
-                if handler is not None:
-                    handler(event)
+            self._events(loader.get_event)
         except _Stop:
             pass
         finally:
             loader.dispose()
+
+    def _events(self, get_event: Any) -> None:
+        values = self.source.values
+        keys = self.source.keys
+        stack = self.stack
+        anchors = self.anchors
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        while True:
+            event = get_event()
+            if event is None:
+                return
+            cls = type(event)
+            value: Any
+            size = 1
+            if cls is scalar_event:
+                mark = event.start_mark
+                packed = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)
+                if stack:
+                    top = stack[-1]
+                    if top.is_list:
+                        path: FieldPath = (*top.path, len(top.container))
+                    elif top.awaiting_value:
+                        path = (*top.path, top.key or "")
+                    else:
+                        key = event.value
+                        if (event.style or key != "<<") and key not in top.container:
+                            top.awaiting_value, top.key = True, key
+                            keys[(*top.path, key)] = packed
+                            continue
+                        self.odd_key(top, event, packed)
+                        continue
+                else:
+                    path = ()
+                values[path] = packed
+                text = event.value
+                style = event.style
+                if style or event.tag is not None:
+                    value = text
+                    if style == '"' and _DISALLOWED.search(text):
+                        self.escaped_control(path, text)
+                elif text and text[0] not in _MAYBE_TYPED:
+                    value = text
+                else:
+                    value = _plain(text)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+            elif cls is mapping_start or cls is sequence_start:
+                if len(stack) >= MAX_DEPTH:
+                    self.too_deep(event.start_mark)
+                mark = event.start_mark
+                packed = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)
+                is_key = False
+                if stack:
+                    top = stack[-1]
+                    if top.is_list:
+                        path = (*top.path, len(top.container))
+                    elif top.awaiting_value:
+                        path = (*top.path, top.key or "")
+                    else:
+                        is_key = self.bad_key(_unpack(packed))
+                        path = (*top.path, "")
+                else:
+                    path = ()
+                if not is_key:
+                    values[path] = packed
+                stack.append(_Frame({} if cls is mapping_start else [], path, event.anchor, is_key))
+                continue
+            elif cls is mapping_end or cls is sequence_end:
+                frame = stack.pop()
+                if frame.is_key:
+                    stack[-1].awaiting_value = True
+                    continue
+                value, size = frame.container, frame.size
+                if frame.anchor:
+                    anchors[frame.anchor] = (value, size)
+            elif cls is alias_event:
+                found = self.alias(event)
+                if found is None:
+                    continue
+                value, size = found
+            else:
+                if cls is yaml.DocumentStartEvent:
+                    anchors.clear()
+                continue
+            # The value is complete: put it into its list or mapping.
+            if not stack:
+                self.documents.append(value)
+                continue
+            top = stack[-1]
+            top.size += size
+            if top.is_list:
+                top.container.append(value)  # type: ignore[union-attr]
+                continue
+            if not top.discard_value and top.key is not None:
+                top.container[top.key] = value  # type: ignore[call-overload]
+            top.awaiting_value, top.discard_value, top.key = False, False, None
 
     def fail(self, mark: Any, message: str, expected: str, found: str = "", hint: str = "") -> None:
         self.problems.append(
@@ -238,47 +332,23 @@ class _Builder:
         self.stopped = True
         raise _Stop
 
-    def next_path(self, position: Position) -> tuple[FieldPath, bool]:
-        """The path of the value that starts now, and whether it is kept."""
+    def too_deep(self, mark: Any) -> None:
+        self.fail(
+            mark,
+            f"the data is nested more than {MAX_DEPTH} levels deep",
+            expected=f"at most {MAX_DEPTH} levels of lists and mappings",
+            found="a list or mapping inside this many others",
+            hint="a handbook needs a few levels; check for unclosed '[' or '{', or split the file",
+        )
+
+    def next_path(self) -> FieldPath:
+        """The path of the value that starts now."""
         if not self.stack:
-            return (), True
+            return ()
         top = self.stack[-1]
-        if isinstance(top.container, list):
-            return (*top.path, len(top.container)), True
-        return (*top.path, top.key or ""), not top.discard_value
-
-    def scalar(self, event: yaml.ScalarEvent) -> None:
-        stack = self.stack
-        if stack:
-            top = stack[-1]
-            container = top.container
-            if type(container) is dict and not top.awaiting_value:
-                self.mapping_key(top, event)
-                return
-            path: FieldPath = (*top.path, len(container) if type(container) is list else top.key or "")
-        else:
-            path = ()
-        mark: Any = event.start_mark
-        self.source.values[path] = (mark.line + 1) << _COLUMN_BITS | min(mark.column + 1, _COLUMN_MASK)
-        value = _scalar(event)
-        # Raw control characters were refused before parsing; only a "\0"-style escape is left.
-        if event.style == '"' and _DISALLOWED.search(value):
-            self.escaped_control(path, value)
-        if event.anchor:
-            self.anchors[event.anchor] = (value, 1)
-        self.finish(value, 1)
-
-    def end(self, event: yaml.CollectionEndEvent) -> None:
-        frame = self.stack.pop()
-        if frame.is_key:
-            self.stack[-1].awaiting_value = True
-            return
-        if frame.anchor:
-            self.anchors[frame.anchor] = (frame.container, frame.size)
-        self.finish(frame.container, frame.size)
-
-    def document(self, event: yaml.DocumentStartEvent) -> None:
-        self.anchors.clear()
+        if top.is_list:
+            return (*top.path, len(top.container))
+        return (*top.path, top.key or "")
 
     def escaped_control(self, path: FieldPath, value: str) -> None:
         """A control character written as an escape ("\\0", "\\e") is refused like a raw one."""
@@ -293,26 +363,9 @@ class _Builder:
             )
         )
 
-    def start(self, event: yaml.CollectionStartEvent) -> None:
-        position = _mark(event.start_mark)
-        if len(self.stack) >= MAX_DEPTH:
-            self.fail(
-                event.start_mark,
-                f"the data is nested more than {MAX_DEPTH} levels deep",
-                expected=f"at most {MAX_DEPTH} levels of lists and mappings",
-                found="a list or mapping inside this many others",
-                hint="a handbook needs a few levels; check for unclosed '[' or '{', or split the file",
-            )
-        is_key = self.bad_key(position)
-        path, _ = self.next_path(position)
-        if not is_key:
-            self.source.values[path] = _pack(*position)
-        container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
-        self.stack.append(_Frame(container, path, position, event.anchor, is_key=is_key))
-
     def bad_key(self, position: Position) -> bool:
         """Report a list, mapping or alias used as a mapping key; its value is then left out."""
-        if not self.stack or isinstance(self.stack[-1].container, list) or self.stack[-1].awaiting_value:
+        if not self.stack or self.stack[-1].is_list or self.stack[-1].awaiting_value:
             return False
         top = self.stack[-1]
         line, column = position
@@ -330,11 +383,11 @@ class _Builder:
         top.key, top.discard_value = "", True
         return True
 
-    def mapping_key(self, top: _Frame, event: yaml.ScalarEvent) -> None:
-        position = _mark(event.start_mark)
+    def odd_key(self, top: _Frame, event: yaml.ScalarEvent, packed: int) -> None:
+        """A merge key ('<<') or a key seen before in the same mapping: reported, its value left out."""
         key = str(event.value)
-        top.awaiting_value, top.discard_value, top.key = True, False, key
-        if event.value == "<<" and not event.style:
+        top.awaiting_value, top.discard_value, top.key = True, True, key
+        if key == "<<" and not event.style:
             self.problems.append(
                 self.source.problem(
                     top.path,
@@ -343,32 +396,28 @@ class _Builder:
                     hint="copy the fields instead of merging them",
                 )
             )
-            top.discard_value = True
             return
         child = (*top.path, key)
-        if key in top.first_seen:
-            self.problems.append(
-                Problem(
-                    file=self.source.display,
-                    line=position[0],
-                    column=position[1],
-                    field=format_field(child),
-                    message=f"duplicate key '{key}' in the same mapping",
-                    expected="each key once per mapping",
-                    found=f"'{key}' again (first on line {top.first_seen[key][0]})",
-                    hint="merge the two entries or rename one; only the first is used",
-                )
+        line, column = _unpack(packed)
+        self.problems.append(
+            Problem(
+                file=self.source.display,
+                line=line,
+                column=column,
+                field=format_field(child),
+                message=f"duplicate key '{key}' in the same mapping",
+                expected="each key once per mapping",
+                found=f"'{key}' again (first on line {_unpack(self.source.keys[child])[0]})",
+                hint="merge the two entries or rename one; only the first is used",
             )
-            top.discard_value = True
-            return
-        top.first_seen[key] = position
-        self.source.keys[child] = _pack(*position)
+        )
 
-    def alias(self, event: yaml.AliasEvent) -> None:
+    def alias(self, event: yaml.AliasEvent) -> tuple[Any, int] | None:
+        """The value an alias repeats and its size, or None when it stands where a key belongs."""
         name = str(event.anchor)
         if self.bad_key(_mark(event.start_mark)):
             self.stack[-1].awaiting_value = True
-            return
+            return None
         if name not in self.anchors:
             self.fail(
                 event.start_mark,
@@ -386,23 +435,8 @@ class _Builder:
                 found=f"'*{name}' repeating {size} values, on top of the ones before",
                 hint="write the values out, or refer to things by id instead of repeating them",
             )
-        position = _mark(event.start_mark)
-        path, _ = self.next_path(position)
-        self.source.values[path] = _pack(*position)
-        self.finish(value, size)
-
-    def finish(self, value: Any, size: int) -> None:
-        if not self.stack:
-            self.documents.append(value)
-            return
-        top = self.stack[-1]
-        top.size += size
-        if isinstance(top.container, list):
-            top.container.append(value)
-            return
-        if not top.discard_value and top.key is not None:
-            top.container[top.key] = value
-        top.awaiting_value, top.discard_value, top.key = False, False, None
+        self.source.values[self.next_path()] = _pack(*_mark(event.start_mark))
+        return value, size
 
 
 def _mark(mark: Any) -> Position:
@@ -413,10 +447,8 @@ def _mark(mark: Any) -> Position:
 _MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
 
 
-def _scalar(event: yaml.ScalarEvent) -> Any:
-    text = str(event.value)
-    if event.style or event.tag is not None or (text and text[0] not in _MAYBE_TYPED):
-        return text
+def _plain(text: str) -> Any:
+    """A plain (unquoted, untagged) scalar read by the YAML 1.2 core schema: `no` stays text."""
     if _NULL.match(text):
         return None
     if _BOOL_TRUE.match(text):
@@ -600,6 +632,8 @@ def _has_content(text: str) -> bool:
 
 
 def _tab_indentation(text: str, display: str) -> list[Problem]:
+    if "\t" not in text:  # nearly every file: skip the line-by-line look
+        return []
     problems = []
     in_block_scalar = False
     for number, line in enumerate(text.splitlines(), start=1):

@@ -1,4 +1,13 @@
-"""The improvement backlog, its traceability, and the report of gaps in it."""
+"""The improvement backlog, its traceability, and the report of gaps in it.
+
+A small backlog is one page: the ranked table, the value/effort chart and
+every item's details. Beyond `ONE_PAGE_MAX_ITEMS` items the page keeps the
+ranked table and the chart of the top `TABLE_LIMIT`, lists the problem and
+development areas, and the items' details go on a page per development area
+(in parts of at most `ONE_PAGE_MAX_ITEMS`), so that no page grows with the
+whole backlog. `item_page` says where an item's details are; every link to an
+item goes there.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +18,8 @@ import json
 from ..core.analysis import priority_score
 from ..core.handbook import BacklogEntry
 from ..core.kinds import Kind
-from . import mermaid
+from . import backlog_paths, mermaid
+from .backlog_paths import area_page_path, backlog_split
 from .context import Context, Page, data_page, page
 from .escape import csv_cell
 from .label_keys import BACKLOG_STATUS
@@ -93,8 +103,37 @@ def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
     return out
 
 
+def _area_pages(ctx: Context, out: list[str]) -> list[Page]:
+    """A page (or several) per development area; the backlog page lists them."""
+    L = ctx.L
+    book = ctx.book
+    here = ctx.BACKLOG_INDEX
+    pages: list[Page] = []
+    for area in book.problem_areas:
+        out.append(f"### {inline(area.name)}")
+        if area.description:
+            out.append(inline(area.description))
+        links = []
+        for dev in area.development_areas:
+            size = backlog_paths.ONE_PAGE_MAX_ITEMS
+            parts = [dev.items[n : n + size] for n in range(0, len(dev.items), size)]
+            for part_no, part in enumerate(parts, start=1):
+                path = area_page_path(area.id, dev.id, part_no)
+                title = f"{area.name} → {dev.name}" + (f" ({part_no})" if len(parts) > 1 else "")
+                body = [f"# {inline(title)}", link(L["backlog"], rel(path, here))]
+                if part_no == 1 and dev.description:
+                    body.append(inline(dev.description))
+                # An id repeated in another area (refused by validation) keeps the page of its first.
+                body += [_item_detail(ctx, path, book.backlog[i.id]) for i in part if ctx.backlog_page(i.id) == path]
+                origin = book.origin(Kind.BACKLOG_ITEM, part[0].id)
+                pages.append(page(path, title, "\n\n".join(body), origin.path if origin else None, [L["backlog"]]))
+                links.append(f"{link(title.removeprefix(f'{area.name} → '), rel(here, path))} ({L.number(len(part))})")
+        out.append(bullets(links))
+    return pages
+
+
 def render_backlog(ctx: Context) -> list[Page]:
-    """The backlog page, its CSV and JSON downloads, and the traceability and gaps pages."""
+    """The backlog page, its CSV and JSON downloads, the area pages of a large backlog, traceability and gaps."""
     L = ctx.L
     book = ctx.book
     here = ctx.BACKLOG_INDEX
@@ -107,13 +146,15 @@ def render_backlog(ctx: Context) -> list[Page]:
         _item_table(ctx, here, entries),
     ]
     rank = ctx.figures.backlog_rank
+    split = backlog_split(book)
+    charted = ctx.figures.ranked(entries)[:TABLE_LIMIT] if split else ctx.figures.ranked(entries)
     points = [
         mermaid.Point(
             L.number(rank[e.item.id]),
             (e.item.priority.effort - 1) / 4 * 0.9 + 0.05,
             ((2 * e.item.priority.customer_value + e.item.priority.organisation_value) / 3 - 1) / 4 * 0.9 + 0.05,
         )
-        for e in ctx.figures.ranked(entries)
+        for e in charted
     ]
     chart = mermaid.quadrant(
         L["value_vs_effort"],
@@ -125,7 +166,8 @@ def render_backlog(ctx: Context) -> list[Page]:
     )
     out += [f"## {L['value_vs_effort']}", L["value_formula"] + " " + L["points_numbered"], mermaid.fence(chart)]
     out.append(f"## {L['backlog_items']}")
-    for area in book.problem_areas:
+    area_pages = _area_pages(ctx, out) if split else []
+    for area in [] if split else book.problem_areas:
         out.append(f"### {inline(area.name)}")
         if area.description:
             out.append(inline(area.description))
@@ -138,6 +180,7 @@ def render_backlog(ctx: Context) -> list[Page]:
         data_page(CSV_PATH, _csv(records)),
         data_page(JSON_PATH, json.dumps(records, ensure_ascii=False, indent=2) + "\n"),
         page(here, L["backlog"], "\n\n".join(out), origin.path if origin else None, [L["backlog"]]),
+        *area_pages,
         *render_trace_pages(ctx),
     ]
 

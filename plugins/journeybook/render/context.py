@@ -20,6 +20,7 @@ from ..core.handbook import Handbook, journey_steps
 from ..core.kinds import Kind
 from ..core.models import JourneyFile
 from . import markup
+from .backlog_paths import BACKLOG_INDEX, item_pages
 from .escape import front_matter
 from .i18n import Labels, labels_for
 from .label_keys import JOURNEY_STATE
@@ -158,7 +159,7 @@ class Context:
     JOURNEYS_INDEX = "journeys/index.md"
     NEED_GROUPS_INDEX = "need-groups/index.md"
     TEAMS_INDEX = "teams/index.md"
-    BACKLOG_INDEX = "backlog/index.md"
+    BACKLOG_INDEX = BACKLOG_INDEX
     GAPS = "backlog/gaps.md"
     TRACE = "backlog/traceability.md"
     REVIEW = "backlog/due-for-review.md"
@@ -238,9 +239,18 @@ class Context:
     def channel_names(self, channel_ids: list[str]) -> str:
         return ", ".join(inline(self.book.channels[c].name) for c in channel_ids)
 
+    @cached_property
+    def _item_pages(self) -> dict[str, str]:
+        return item_pages(self.book)
+
+    def backlog_page(self, item_id: str) -> str | None:
+        """The page that shows a backlog item's details (the backlog page, or its development area's)."""
+        return self._item_pages.get(item_id)
+
     def backlog_link(self, here: str, item_id: str) -> str:
         entry = self.book.backlog[item_id]
-        return link(entry.item.title, rel(here, self.BACKLOG_INDEX, f"item-{item_id}"))
+        page = self.backlog_page(item_id) or self.BACKLOG_INDEX
+        return link(entry.item.title, rel(here, page, f"item-{item_id}"))
 
     def metric_link(self, here: str, metric_id: str) -> str:
         page = self.metric_path(metric_id) if self.metrics_split else self.METRICS_INDEX
