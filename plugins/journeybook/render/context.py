@@ -204,7 +204,8 @@ class Context:
 
     def backlog_a(self, here: str, item_id: str) -> Markup:
         entry = self.book.backlog[item_id]
-        return markup.a(entry.item.title, self.href(here, self.BACKLOG_INDEX, f"item-{item_id}"))
+        page = self.backlog_page(item_id) or self.BACKLOG_INDEX
+        return markup.a(entry.item.title, self.href(here, page, f"item-{item_id}"))
 
     def channel_text(self, channel_ids: list[str]) -> str:
         return ", ".join(self.book.channels[c].name for c in channel_ids)
