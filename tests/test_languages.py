@@ -104,7 +104,7 @@ def test_a_fourth_language_is_one_catalog_file(german: Path, tmp_path: Path) -> 
     assert "de" not in LANGUAGES
     out = tmp_path / "export"
     assert main(["export", str(MINI), "--out", str(out), "--language", "de"]) == 0
-    page = (out / "journeys" / "move-now" / "index.md").read_text(encoding="utf-8")
+    page = (out / "docs" / "journeys" / "move-now" / "index.md").read_text(encoding="utf-8")
     assert "## Kundenreisekarte" in page
     assert "**Durchlaufzeit:** 12,1 Tage" in page
     assert "**Steps:** 3 in 2 Phasen" in page  # "steps" is not in the catalog: English, visibly
