@@ -164,6 +164,7 @@ def export_project(
         )
     theme = _mapping(config.get("theme") or {"name": "material"})
     theme["language"] = language or str(theme.get("language") or "en")
+    theme.setdefault("font", False)  # both themes fetch their fonts from Google unless told not to
     nav_max_entries = int(options.get("nav_max_entries", DEFAULT_NAV_MAX_ENTRIES))
     book = load_handbook(data_dir or root / str(options.get("data_dir", "journeys")))
     pages = render_site(book, theme["language"], nav_max_entries=nav_max_entries)
