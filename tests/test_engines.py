@@ -117,3 +117,9 @@ def test_the_journey_title_is_shown(journey_page: Visit, journey: JourneyFile) -
     )
     assert heading == journey.title
     assert journey_page.page.title().startswith(journey.title)
+
+
+def test_no_script_fails(journey_page: Visit) -> None:
+    """The handbook's scripts and the loader work with each engine's theme bundle."""
+    journey_page.diagrams()
+    assert journey_page.console == []
