@@ -34,12 +34,8 @@ from .nav import expand_nav, nav_paths
 from .render import glossary_abbreviations, nav_sections, render_site
 from .render.labels import labels_for
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
+from .site_assets import ASSETS, CSS_URI, DEFAULT_MERMAID_JS, LOADER_URI, MERMAID_URI
 
-ASSETS = Path(__file__).parent / "assets"
-MERMAID_URI = "assets/javascripts/mermaid.min.js"
-LOADER_URI = "assets/javascripts/mermaid-loader.js"
-CSS_URI = "assets/journeybook/journeybook.css"
-DEFAULT_MERMAID_JS = "node_modules/mermaid/dist/mermaid.min.js"
 MARKER = ".journeybook-export"
 """A file in DIR that says an earlier export wrote it, so a new export may replace docs/ and overrides/."""
 
