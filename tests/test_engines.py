@@ -53,7 +53,7 @@ def sites(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     properdocs = _start([str(ENGINES["properdocs"]), "build", "--strict", "-f", str(config), "-d", "pd-site"], tmp)
     export = tmp / "export"
     assert main(["export", "--config", str(config), "--out", str(export)]) == 0
-    zensical = _start([str(ENGINES["zensical"]), "build", "-f", "zensical.toml"], export)
+    zensical = _start([str(ENGINES["zensical"]), "build", "--strict", "-f", "zensical.toml"], export)
     build_site(export / "mkdocs.yml", tmp / "export-mkdocs-site")
     example_site: Path = request.getfixturevalue("example_site")  # shared with test_browser.py, built once
     _finish(properdocs)

@@ -201,7 +201,8 @@ def export_project(
     )
     (out / "zensical.toml").write_text(
         "# Written by `journeybook export`: the same handbook for Zensical. Build it with\n"
-        "# `zensical build -f zensical.toml` in this folder.\n" + tomli_w.dumps({"project": _zensical_config(site)}),
+        "# `zensical build --strict -f zensical.toml` in this folder.\n"
+        + tomli_w.dumps({"project": _zensical_config(site)}),
         encoding="utf-8",
     )
     (out / MARKER).write_text("journeybook export\n", encoding="utf-8")
