@@ -53,7 +53,7 @@ def sites(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     properdocs = _start([str(ENGINES["properdocs"]), "build", "--strict", "-f", str(config), "-d", "pd-site"], tmp)
     export = tmp / "export"
     assert main(["export", "--config", str(config), "--out", str(export)]) == 0
-    zensical = _start([str(ENGINES["zensical"]), "build", "-f", "zensical.toml"], export)
+    zensical = _start([str(ENGINES["zensical"]), "build", "--strict", "-f", "zensical.toml"], export)
     build_site(export / "mkdocs.yml", tmp / "export-mkdocs-site")
     example_site: Path = request.getfixturevalue("example_site")  # shared with test_browser.py, built once
     _finish(properdocs)
@@ -117,3 +117,9 @@ def test_the_journey_title_is_shown(journey_page: Visit, journey: JourneyFile) -
     )
     assert heading == journey.title
     assert journey_page.page.title().startswith(journey.title)
+
+
+def test_no_script_fails(journey_page: Visit) -> None:
+    """The handbook's scripts and the loader work with each engine's theme bundle."""
+    journey_page.diagrams()
+    assert journey_page.console == []

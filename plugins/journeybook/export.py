@@ -34,12 +34,8 @@ from .nav import expand_nav, nav_paths
 from .render import glossary_abbreviations, nav_sections, render_site
 from .render.i18n import labels_for
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
+from .site_assets import ASSETS, CSS_URI, DEFAULT_MERMAID_JS, LOADER_URI, MERMAID_URI
 
-ASSETS = Path(__file__).parent / "assets"
-MERMAID_URI = "assets/javascripts/mermaid.min.js"
-LOADER_URI = "assets/javascripts/mermaid-loader.js"
-CSS_URI = "assets/journeybook/journeybook.css"
-DEFAULT_MERMAID_JS = "node_modules/mermaid/dist/mermaid.min.js"
 MARKER = ".journeybook-export"
 """A file in DIR that says an earlier export wrote it, so a new export may replace docs/ and overrides/."""
 
@@ -164,6 +160,7 @@ def export_project(
         )
     theme = _mapping(config.get("theme") or {"name": "material"})
     theme["language"] = language or str(theme.get("language") or "en")
+    theme.setdefault("font", False)  # both themes fetch their fonts from Google unless told not to
     nav_max_entries = int(options.get("nav_max_entries", DEFAULT_NAV_MAX_ENTRIES))
     book = load_handbook(data_dir or root / str(options.get("data_dir", "journeys")))
     pages = render_site(book, theme["language"], nav_max_entries=nav_max_entries)
@@ -204,7 +201,8 @@ def export_project(
     )
     (out / "zensical.toml").write_text(
         "# Written by `journeybook export`: the same handbook for Zensical. Build it with\n"
-        "# `zensical build -f zensical.toml` in this folder.\n" + tomli_w.dumps({"project": _zensical_config(site)}),
+        "# `zensical build --strict -f zensical.toml` in this folder.\n"
+        + tomli_w.dumps({"project": _zensical_config(site)}),
         encoding="utf-8",
     )
     (out / MARKER).write_text("journeybook export\n", encoding="utf-8")

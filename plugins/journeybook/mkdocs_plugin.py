@@ -43,20 +43,17 @@ from .render.escape import terminal
 from .render.i18n import is_supported, labels_for, language_code, supported_languages
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
 from .render.text import inline
+from .site_assets import ASSETS, CSS_URI, DEFAULT_MERMAID_JS, LOADER_URI, MERMAID_URI
 
 log = get_plugin_logger(__name__)
 
-ASSETS = Path(__file__).parent / "assets"
-MERMAID_URI = "assets/javascripts/mermaid.min.js"
-LOADER_URI = "assets/javascripts/mermaid-loader.js"
 LOADER_TAG = re.compile(r'<script src="([^"]*)' + re.escape(LOADER_URI) + '"')
-CSS_URI = "assets/journeybook/journeybook.css"
 REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "abbr", "admonition", "pymdownx.details"]
 
 
 class JourneybookConfig(base.Config):
     data_dir = c.Type(str, default="journeys")
-    mermaid_js = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
+    mermaid_js = c.Type(str, default=DEFAULT_MERMAID_JS)
     tooltips = c.Type(bool, default=True)
     expand_nav = c.Type(bool, default=True)
     nav_max_entries = c.Type(int, default=DEFAULT_NAV_MAX_ENTRIES)
