@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .handbook import BacklogEntry, Handbook, journey_pain_points, journey_steps
+from .kinds import split_ref
 from .models import BacklogItem, FailureDemand, JourneyFile, PainPoint, Step, duration_hours
 
 #: Contacts per month for one contact per period. A month is a twelfth of a year.
@@ -142,7 +143,7 @@ def backlinks(book: Handbook) -> dict[str, Backlinks]:
 
 
 def refers_to_journey(ref: str, journey_id: str) -> bool:
-    return ref == journey_id or ref.startswith(journey_id + "/")
+    return split_ref(ref)[0] == journey_id
 
 
 def observed_refs(book: Handbook) -> set[str]:
