@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .handbook import BacklogEntry, Handbook, journey_pain_points, journey_steps
-from .kinds import split_ref
 from .models import BacklogItem, FailureDemand, JourneyFile, PainPoint, Step, duration_hours
 
 #: Contacts per month for one contact per period. A month is a twelfth of a year.
@@ -140,10 +139,6 @@ def backlinks(book: Handbook) -> dict[str, Backlinks]:
         for ref in metric.about:
             add(ref, "metrics", mid)
     return out
-
-
-def refers_to_journey(ref: str, journey_id: str) -> bool:
-    return split_ref(ref)[0] == journey_id
 
 
 def observed_refs(book: Handbook) -> set[str]:
