@@ -107,6 +107,22 @@ def test_items_addressing_and_journey_gaps(example_book: Handbook) -> None:
         assert all(j.id == jid for j, _, _ in (*mine.pains_without_cause, *mine.pains_without_backlog))
 
 
+def test_what_refers_to_each_journey(example_book: Handbook) -> None:
+    figures = figures_of(example_book)
+
+    def about(refs: tuple[str, ...] | list[str], jid: str) -> bool:
+        return any(r == jid or r.startswith(jid + "/") for r in refs)
+
+    for jid in example_book.journeys:
+        found = figures.about_journey[jid]
+        assert list(found.metrics) == [m for m in example_book.metrics.values() if about(m.about, jid)]
+        assert list(found.insights) == [i for i in example_book.insights.values() if about(i.about, jid)]
+        assert list(found.backlog) == [
+            e for e in example_book.backlog.values() if about((*e.item.addresses, *e.item.root_causes), jid)
+        ]
+    assert any(found.insights for found in figures.about_journey.values())
+
+
 def test_figures_are_read_only(example_book: Handbook) -> None:
     figures = figures_of(example_book)
     with pytest.raises(TypeError):

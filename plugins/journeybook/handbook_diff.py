@@ -24,7 +24,7 @@ from .core import HandbookError, load_handbook
 from .core.analysis import handoffs, lead_time_hours, priority_score, waiting_hours
 from .core.figures import figures_of
 from .core.handbook import Handbook, journey_pain_points, journey_steps
-from .core.kinds import Kind
+from .core.kinds import Kind, split_ref
 from .render.backlog_paths import item_pages
 from .render.context import Context
 from .render.i18n import labels_for
@@ -171,10 +171,10 @@ def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
     item_urls = {i: _url(page) for i, page in {**item_pages(before), **item_pages(after)}.items()}
 
     def journey_page(ref: str) -> str:
-        return Context.journey_path(ref.split("/")[0]).removesuffix("index.md")
+        return Context.journey_path(split_ref(ref)[0]).removesuffix("index.md")
 
     def in_journey(ref: str, name: str) -> str:
-        jid = ref.split("/")[0]
+        jid = split_ref(ref)[0]
         title = (after.journeys.get(jid) or before.journeys[jid]).title
         return f"{name} ({title})"
 
@@ -190,14 +190,14 @@ def compare_handbooks(before: Handbook, after: Handbook) -> list[Section]:
             Kind.STEP,
             steps(before),
             steps(after),
-            lambda i, s: (in_journey(i, s.name), f"{journey_page(i)}#step-{i.split('/')[1]}"),
+            lambda i, s: (in_journey(i, s.name), f"{journey_page(i)}#step-{split_ref(i)[1]}"),
             skip=("pain_points",),
         ),
         _compare(
             Kind.PAIN_POINT,
             pains(before),
             pains(after),
-            lambda i, p: (in_journey(i, p.text), f"{journey_page(i)}#pain-{i.split('/')[1]}"),
+            lambda i, p: (in_journey(i, p.text), f"{journey_page(i)}#pain-{split_ref(i)[1]}"),
         ),
         _compare(
             Kind.NEED_GROUP,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .core.handbook import find_yaml_files
+from .core.kinds import Kind
 from .core.models import SLUG_PATTERN
 from .core.problems import display_path
 from .core.yamlsource import load_source
@@ -32,9 +33,10 @@ def _q(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Kind:
-    """One kind of thing `new` can start."""
+class Template:
+    """One kind of thing `new` can start; `name` is the word given on the command line."""
 
+    entity: Kind
     name: str
     file_kind: str  # the `kind:` of the file it lives in
     list_path: tuple[str, ...]  # keys to the list it is appended to; () for a file of its own
@@ -42,10 +44,11 @@ class Kind:
     next_steps: str
 
 
-KINDS: dict[str, Kind] = {
+KINDS: dict[str, Template] = {
     k.name: k
     for k in (
-        Kind(
+        Template(
+            Kind.JOURNEY,
             "journey",
             "journey",
             (),
@@ -53,7 +56,8 @@ KINDS: dict[str, Kind] = {
             "write the summary, rename and fill in the phases and steps, set 'owner', 'life_event' and "
             "'need_groups', then add pain points (see the format reference, 'Journeys')",
         ),
-        Kind(
+        Template(
+            Kind.NEED_GROUP,
             "need-group",
             "need-group",
             (),
@@ -61,21 +65,24 @@ KINDS: dict[str, Kind] = {
             "write the summary and portrait, list needs, behaviours and preferred channels, and add the "
             "group to the journeys it takes part in ('need_groups')",
         ),
-        Kind(
+        Template(
+            Kind.TEAM,
             "team",
             "organisation",
             ("teams",),
             "organisation.yml",
             "write the description, then name the team as 'owner' of the steps and backlog items it owns",
         ),
-        Kind(
+        Template(
+            Kind.LIFE_EVENT,
             "life-event",
             "organisation",
             ("life_events",),
             "organisation.yml",
             "write the description, then set 'life_event' in the journeys that belong to it",
         ),
-        Kind(
+        Template(
+            Kind.BACKLOG_ITEM,
             "backlog-item",
             "backlog",
             ("problem_areas", "development_areas", "items"),
@@ -83,14 +90,16 @@ KINDS: dict[str, Kind] = {
             "move it under the right development area if needed, set 'owner', the priority scores, "
             "'addresses' (pain points) and 'metrics'",
         ),
-        Kind(
+        Template(
+            Kind.METRIC,
             "metric",
             "metrics",
             ("metrics",),
             "metrics.yml",
             "set 'type', 'about' (the journey or step it measures), 'unit', 'target' and the values (or 'values_csv')",
         ),
-        Kind(
+        Template(
+            Kind.INSIGHT,
             "insight",
             "insights",
             ("insights",),
@@ -98,7 +107,8 @@ KINDS: dict[str, Kind] = {
             "write the text, set 'type', 'status', 'source', 'date' and 'about' (the steps or pain points "
             "it is evidence for)",
         ),
-        Kind(
+        Template(
+            Kind.TERM,
             "glossary-term",
             "glossary",
             ("terms",),
@@ -129,7 +139,7 @@ class _Folder:
     ids: dict[str, dict[str, tuple[Path, int]]]
 
 
-def _ids(kind: Kind, data: Any, source: Any, path: Path, out: dict[str, tuple[Path, int]]) -> None:
+def _ids(kind: Template, data: Any, source: Any, path: Path, out: dict[str, tuple[Path, int]]) -> None:
     if not kind.list_path:
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             out.setdefault(data["id"], (path, source.position(("id",))[0]))
@@ -184,19 +194,19 @@ def _first(folder: _Folder, file_kind: str) -> str:
     return ""
 
 
-def _entry(kind: str, ident: str, title: str, folder: _Folder, today: dt.date) -> str:
+def _entry(kind: Kind, ident: str, title: str, folder: _Folder, today: dt.date) -> str:
     """The YAML of one list entry, at indentation 0, starting with '- '."""
     journey = _first(folder, "journey")
-    if kind == "team":
+    if kind is Kind.TEAM:
         return (
             f"- id: {ident}\n  name: {_q(title)}\n"
             "  # organisation: The organisation it belongs to, when several take part\n"
             "  # description: What the team does, in a sentence or two\n"
             "  # contact: Where to reach the team\n"
         )
-    if kind == "life-event":
+    if kind is Kind.LIFE_EVENT:
         return f"- id: {ident}\n  name: {_q(title)}\n  # description: What the customer is going through\n"
-    if kind == "backlog-item":
+    if kind is Kind.BACKLOG_ITEM:
         return (
             f"- id: {ident}\n  title: {_q(title)}\n  status: idea\n"
             "  priority: {customer_value: 3, organisation_value: 3, effort: 3}   # each 1 (low) to 5 (high)\n"
@@ -206,7 +216,7 @@ def _entry(kind: str, ident: str, title: str, folder: _Folder, today: dt.date) -
             "  # root_causes: [journey-id/root-cause-id]\n"
             "  # metrics: [metric-id]\n"
         )
-    if kind == "metric":
+    if kind is Kind.METRIC:
         about = journey or "journey-id"
         return (
             f"- id: {ident}\n  name: {_q(title)}\n"
@@ -216,7 +226,7 @@ def _entry(kind: str, ident: str, title: str, folder: _Folder, today: dt.date) -
             "  # values:\n  #   - {date: " + today.isoformat() + ", value: 70}\n"
             "  # values_csv: metrics/" + ident + ".csv\n"
         )
-    if kind == "insight":
+    if kind is Kind.INSIGHT:
         about = journey or "journey-id"
         return (
             f"- id: {ident}\n  type: finding   # one of: quote, finding, feedback, analytics\n"
@@ -234,8 +244,8 @@ def _entry(kind: str, ident: str, title: str, folder: _Folder, today: dt.date) -
     )
 
 
-def _own_file(kind: str, ident: str, title: str, modeline: str, today: dt.date) -> str:
-    if kind == "need-group":
+def _own_file(kind: Kind, ident: str, title: str, modeline: str, today: dt.date) -> str:
+    if kind is Kind.NEED_GROUP:
         return (
             f"{modeline}\nkind: need-group\nid: {ident}\nname: {_q(title)}\n"
             'summary: "How this group behaves, in one sentence (replace this text)"\n'
@@ -345,20 +355,20 @@ def create(root: Path, kind: str, ident: str, title: str | None = None, today: d
     if taken is not None:
         path, line = taken
         raise ScaffoldError(
-            f"{display_path(path)}:{line}: a {kind} with id '{ident}' already exists; choose another id"
+            f"{display_path(path)}:{line}: a {spec.entity} with id '{ident}' already exists; choose another id"
         )
     title = title or ident.replace("-", " ").capitalize()
     if not spec.list_path:
         target = root / spec.default_file.format(id=ident)
-        if spec.name == "need-group" and not (root / "need-groups").is_dir():
+        if spec.entity is Kind.NEED_GROUP and not (root / "need-groups").is_dir():
             target = root / f"{ident}.yml"
         if target.exists():
             raise ScaffoldError(f"{display_path(target)}:1: the file already exists; choose another id")
         modeline = MODELINE + _schema_ref(folder, target, spec.file_kind)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_own_file(kind, ident, title, modeline, today), encoding="utf-8")
+        target.write_text(_own_file(spec.entity, ident, title, modeline, today), encoding="utf-8")
         return Created(target, False, spec.next_steps)
-    entry = _entry(kind, ident, title, folder, today)
+    entry = _entry(spec.entity, ident, title, folder, today)
     existing = folder.files.get(spec.file_kind, [])
     if existing:
         target = existing[0][0]
@@ -368,7 +378,7 @@ def create(root: Path, kind: str, ident: str, title: str | None = None, today: d
     target = root / spec.default_file
     modeline = MODELINE + _schema_ref(folder, target, spec.file_kind)
     head = f"{modeline}\nkind: {spec.file_kind}\n"
-    if spec.name == "backlog-item":
+    if spec.entity is Kind.BACKLOG_ITEM:
         head += (
             "problem_areas:\n  - id: first-problem-area\n    name: First problem area\n"
             "    development_areas:\n      - id: first-development-area\n        name: First development area\n"

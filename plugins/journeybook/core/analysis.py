@@ -142,10 +142,6 @@ def backlinks(book: Handbook) -> dict[str, Backlinks]:
     return out
 
 
-def refers_to_journey(ref: str, journey_id: str) -> bool:
-    return ref == journey_id or ref.startswith(journey_id + "/")
-
-
 def observed_refs(book: Handbook) -> set[str]:
     """Every reference an observed insight is about: evidence, as opposed to assumptions."""
     return {ref for i in book.insights.values() if i.status == "observed" for ref in i.about}

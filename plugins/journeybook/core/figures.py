@@ -12,16 +12,30 @@ calling `core.analysis` itself. The rules behind the numbers stay in
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
+from typing import TypeVar
 
 from . import analysis
 from .analysis import Backlinks, Comparison, DemandRow, TeamView
 from .entities import BacklogEntry, journey_steps
 from .gaps import Gaps, PainAt
 from .handbook import Handbook
-from .models import Step
+from .kinds import split_ref
+from .models import Insight, Metric, Step
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class AboutJourney:
+    """What refers to one journey or anything in it, each in handbook order."""
+
+    metrics: tuple[Metric, ...] = ()
+    insights: tuple[Insight, ...] = ()
+    backlog: tuple[BacklogEntry, ...] = ()
 
 
 class Figures:
@@ -89,6 +103,19 @@ class Figures:
         return MappingProxyType(analysis.backlinks(self.book))
 
     @cached_property
+    def about_journey(self) -> Mapping[str, AboutJourney]:
+        """The metrics, insights and backlog items about each journey, found in one pass over each table
+        (not one pass over every table per journey page)."""
+        book = self.book
+        metrics = _by_journey(book.journeys, ((m, m.about) for m in book.metrics.values()))
+        insights = _by_journey(book.journeys, ((i, i.about) for i in book.insights.values()))
+        items = ((e, (*e.item.addresses, *e.item.root_causes)) for e in book.backlog.values())
+        backlog = _by_journey(book.journeys, items)
+        return MappingProxyType(
+            {jid: AboutJourney(metrics[jid], insights[jid], backlog[jid]) for jid in book.journeys}
+        )
+
+    @cached_property
     def step_index(self) -> Mapping[tuple[str, str], Step]:
         """Every step by (journey id, step id)."""
         return MappingProxyType({(j.id, s.id): s for j in self.book.journeys.values() for _, s in journey_steps(j)})
@@ -138,6 +165,16 @@ class Figures:
                 if j.replaces is not None and j.replaces in book.journeys
             }
         )
+
+
+def _by_journey(journeys: Iterable[str], pairs: Iterable[tuple[T, Sequence[str]]]) -> dict[str, tuple[T, ...]]:
+    """Entities by the journeys their references point into, each entity once per journey, in the given order."""
+    out: dict[str, list[T]] = {jid: [] for jid in journeys}
+    for entity, refs in pairs:
+        for jid in dict.fromkeys(split_ref(r)[0] for r in refs):
+            if jid in out:
+                out[jid].append(entity)
+    return {jid: tuple(found) for jid, found in out.items()}
 
 
 _CACHE: weakref.WeakKeyDictionary[Handbook, Figures] = weakref.WeakKeyDictionary()

@@ -4,6 +4,11 @@ This is the only entry point the adapters use. It never raises on an editor's
 mistake without having looked at every file first: problems from YAML
 syntax, the models, CSV files and cross-references are all collected and
 raised together as one :class:`HandbookError`.
+
+One pass, one way: files are parsed and validated, their entities collected
+(core.entities), references checked (core.crossref) and gaps found
+(core.gaps) on the collected tables; only then is the finished, read-only
+`Handbook` made. Nothing after this module changes it.
 """
 
 from __future__ import annotations

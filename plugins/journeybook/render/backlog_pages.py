@@ -17,7 +17,7 @@ import json
 
 from ..core.analysis import priority_score
 from ..core.handbook import BacklogEntry
-from ..core.kinds import Kind
+from ..core.kinds import Kind, split_ref
 from . import backlog_paths, mermaid
 from .backlog_paths import area_page_path, backlog_split
 from .context import Context, Page, data_page, page
@@ -82,7 +82,7 @@ def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
     ranked = ctx.figures.ranked(entries)
     rows = []
     for e in ranked[:TABLE_LIMIT]:
-        journeys = dict.fromkeys(r.split("/")[0] for r in (*e.item.addresses, *e.item.root_causes))
+        journeys = dict.fromkeys(split_ref(r)[0] for r in (*e.item.addresses, *e.item.root_causes))
         rows.append(
             [
                 L.number(rank[e.item.id]),

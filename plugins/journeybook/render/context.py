@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..core.figures import Figures, figures_of
 from ..core.freshness import DueReview, due_for_review, today
 from ..core.handbook import Handbook, journey_steps
-from ..core.kinds import Kind
+from ..core.kinds import Kind, split_ref
 from ..core.models import JourneyFile
 from . import markup
 from .backlog_paths import BACKLOG_INDEX, item_pages
@@ -261,7 +261,7 @@ class Context:
         """Where an insight is shown: the insights page, or that of the first journey it is about."""
         if not self.insights_split:
             return self.INSIGHTS_INDEX
-        return self.journey_insights_path(self.book.insights[insight_id].about[0].partition("/")[0])
+        return self.journey_insights_path(split_ref(self.book.insights[insight_id].about[0])[0])
 
     def insight_link(self, here: str, insight_id: str) -> str:
         insight = self.book.insights[insight_id]
@@ -270,7 +270,7 @@ class Context:
 
     def ref_link(self, here: str, ref: str) -> str:
         """A link for 'journey' or 'journey/item' wherever the item is shown."""
-        journey_id, _, local = ref.partition("/")
+        journey_id, local = split_ref(ref)
         if not local:
             return self.journey_link(here, journey_id)
         if (journey_id, local) in self.figures.step_index:

@@ -14,7 +14,6 @@ from ..core.analysis import (
     channel_switches,
     handoffs,
     lead_time_hours,
-    refers_to_journey,
     waiting_hours,
 )
 from ..core.handbook import journey_pain_points, journey_steps
@@ -83,10 +82,11 @@ def render_journey(ctx: Context, journey: JourneyFile) -> Page:
     demand = _failure_demand(ctx, journey, here)
     if demand:
         parts.append(demand)
-    metrics = [m for m in ctx.book.metrics.values() if any(refers_to_journey(r, journey.id) for r in m.about)]
+    about = ctx.figures.about_journey[journey.id]
+    metrics = about.metrics
     if metrics:
         parts.append(f"## {L['metrics']}\n\n" + "\n\n".join(metric_summary(ctx, here, m.id, level=3) for m in metrics))
-    insights = [i for i in ctx.book.insights.values() if any(refers_to_journey(r, journey.id) for r in i.about)]
+    insights = about.insights
     if insights:
         rows = [
             [
@@ -98,11 +98,7 @@ def render_journey(ctx: Context, journey: JourneyFile) -> Page:
             for i in insights
         ]
         parts.append(f"## {L['insights']}\n\n" + table([L["insights"], L["type"], L["status"], L["about"]], rows))
-    items = [
-        e
-        for e in ctx.book.backlog.values()
-        if any(refers_to_journey(r, journey.id) for r in (*e.item.addresses, *e.item.root_causes))
-    ]
+    items = about.backlog
     if items:
         rows = [
             [ctx.backlog_link(here, e.item.id), ctx.team_link(here, e.item.owner), L[BACKLOG_STATUS[e.item.status]]]
