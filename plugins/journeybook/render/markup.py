@@ -76,13 +76,23 @@ class Abbreviations:
     _TAG = re.compile(r"(<[^>]*>)")
 
     def __init__(self, titles: Mapping[str, str]) -> None:
-        escaped = {html.escape(word, quote=False): title for word, title in titles.items() if title}
-        self.titles = escaped
-        words = "|".join(re.escape(w) for w in sorted(escaped, key=len, reverse=True))
+        self.titles = {word: title for word, title in titles.items() if title}
+        words = "|".join(re.escape(w) for w in sorted(self.titles, key=len, reverse=True))
         self.pattern = re.compile(rf"\b(?:{words})\b" if words else "(?!)")
 
-    def _mark(self, match: re.Match[str]) -> str:
-        return f'<abbr title="{escape.attr(self.titles[match.group(0)])}">{match.group(0)}</abbr>'
+    def _marked(self, text: str) -> str:
+        """One text node (escaped HTML): matched on the text it shows, so no term matches inside an entity."""
+        plain = html.unescape(text)
+        out, last = [], 0
+        for match in self.pattern.finditer(plain):
+            word = match.group(0)
+            out.append(html.escape(plain[last : match.start()], quote=False))
+            out.append(f'<abbr title="{escape.attr(self.titles[word])}">{html.escape(word, quote=False)}</abbr>')
+            last = match.end()
+        if not out:
+            return text
+        out.append(html.escape(plain[last:], quote=False))
+        return "".join(out)
 
     def __call__(self, text: str) -> str:
         out = []
@@ -96,7 +106,7 @@ class Abbreviations:
                     skip -= 1
                 out.append(part)
             else:
-                out.append(part if skip or not part else self.pattern.sub(self._mark, part))
+                out.append(part if skip or not part else self._marked(part))
         return "".join(out)
 
 
