@@ -14,9 +14,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import EXAMPLE, ROOT, build_site, write_config
+from conftest import EXAMPLE, MINI, ROOT, build_site, write_config
 from journeybook.core import load_handbook
-from journeybook.render import render_site
+from journeybook.render import render_pages, render_site, site_context
+from journeybook.render.escape import attr
 
 MARKER = "Restyled by the organisation's theme"
 
@@ -105,3 +106,16 @@ def test_generated_pages_need_no_python_markdown_extension_for_their_html() -> N
     """Engines other than Python-Markdown build the export: no md_in_html ``markdown`` attribute anywhere."""
     pages = render_site(load_handbook(EXAMPLE))
     assert [p.path for p in pages if 'markdown="' in p.content] == []
+
+
+def test_glossary_terms_in_the_grid_are_tooltips_unless_turned_off() -> None:
+    """Markdown's abbr extension does not reach emitted HTML, so the templates' output marks terms itself."""
+    book = load_handbook(MINI)
+    term = next(iter(book.terms.values()))
+
+    def journey_pages(tooltips: bool) -> str:
+        ctx = site_context(book, tooltips=tooltips)
+        return "".join(p.content for p in render_pages(ctx) if p.path.startswith("journeys/"))
+
+    assert f'<abbr title="{attr(" ".join(term.definition.split()))}">' in journey_pages(True)
+    assert "<abbr" not in journey_pages(False)

@@ -144,6 +144,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             # A theme's overrides restyle the handbook's markup too, as they do the theme's partials.
             template_dirs=(Path(custom_dir) / "journeybook",) if custom_dir else (),
             use_directory_urls=config.use_directory_urls,
+            tooltips=self.config.tooltips,
         )
         self.pages = render_pages(ctx)
         for page in self.pages:

@@ -85,6 +85,8 @@ class Context:
     template_dirs: tuple[Path, ...] = ()
     #: MkDocs' use_directory_urls: how a page path becomes the URL that links in emitted HTML point to.
     use_directory_urls: bool = True
+    #: Glossary terms as tooltips (the plugin's `tooltips` option), in emitted HTML as in Markdown.
+    tooltips: bool = True
 
     @property
     def journeys_split(self) -> bool:
@@ -108,6 +110,22 @@ class Context:
     def figures(self) -> Figures:
         """The handbook's figures, computed once per handbook however many pages read them."""
         return figures_of(self.book)
+
+    @cached_property
+    def glossary_titles(self) -> dict[str, str]:
+        """Each glossary term and alias (as written and lower-case) with its definition, for tooltips."""
+        titles: dict[str, str] = {}
+        for term in self.book.terms.values():
+            title = " ".join(term.definition.split())
+            for word in {term.term, term.term.lower(), *term.aliases, *(a.lower() for a in term.aliases)}:
+                if word and not any(c in word for c in "[]\\\n"):
+                    titles[word] = title
+        return titles
+
+    @cached_property
+    def abbreviate(self) -> markup.Abbreviations | None:
+        """What marks glossary terms in emitted HTML, as the abbr extension does in Markdown."""
+        return markup.Abbreviations(self.glossary_titles) if self.tooltips and self.glossary_titles else None
 
     @cached_property
     def due_reviews(self) -> dict[tuple[Kind, str], DueReview]:
@@ -190,7 +208,8 @@ class Context:
 
     def render(self, template: str, **values: object) -> str:
         """A journeybook template (theme overrides first), see `markup`."""
-        return markup.render(self.template_dirs, template, **values)
+        html = markup.render(self.template_dirs, template, **values)
+        return self.abbreviate(html) if self.abbreviate else html
 
     # --- links in emitted HTML (grids, cards) ------------------------------------------
 

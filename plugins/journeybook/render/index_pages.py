@@ -284,10 +284,4 @@ def render_glossary(ctx: Context) -> Page:
 
 def abbreviations(ctx: Context) -> str:
     """Markdown abbreviation definitions, so every glossary term is a tooltip wherever it appears."""
-    lines = []
-    for term in ctx.book.terms.values():
-        title = " ".join(term.definition.split())
-        for word in {term.term, term.term.lower(), *term.aliases, *(a.lower() for a in term.aliases)}:
-            if word and not any(c in word for c in "[]\\\n"):
-                lines.append(f"*[{word}]: {title}")
-    return "\n".join(sorted(lines))
+    return "\n".join(sorted(f"*[{word}]: {title}" for word, title in ctx.glossary_titles.items()))

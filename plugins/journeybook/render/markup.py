@@ -15,7 +15,9 @@ files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import html
+import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,6 +63,51 @@ def environment(template_dirs: tuple[Path, ...] = ()) -> Environment:
 def render(template_dirs: tuple[Path, ...], name: str, **values: object) -> str:
     """A template's HTML, on lines that start at the margin so Markdown passes it through as a raw block."""
     return environment(template_dirs).get_template(name).render(**values).strip()
+
+
+class Abbreviations:
+    """Glossary terms in the text of emitted HTML marked as ``<abbr title>``, as Python-Markdown's abbr
+    extension marks them in Markdown (whole words, longest first), so tooltips show in grids and cards too.
+
+    Only for journeybook's own output, whose tags hold no ``>`` (attribute values are escaped);
+    drawings (``<svg>``) and code are left as they are.
+    """
+
+    _TAG = re.compile(r"(<[^>]*>)")
+
+    def __init__(self, titles: Mapping[str, str]) -> None:
+        self.titles = {word: title for word, title in titles.items() if title}
+        words = "|".join(re.escape(w) for w in sorted(self.titles, key=len, reverse=True))
+        self.pattern = re.compile(rf"\b(?:{words})\b" if words else "(?!)")
+
+    def _marked(self, text: str) -> str:
+        """One text node (escaped HTML): matched on the text it shows, so no term matches inside an entity."""
+        plain = html.unescape(text)
+        out, last = [], 0
+        for match in self.pattern.finditer(plain):
+            word = match.group(0)
+            out.append(html.escape(plain[last : match.start()], quote=False))
+            out.append(f'<abbr title="{escape.attr(self.titles[word])}">{html.escape(word, quote=False)}</abbr>')
+            last = match.end()
+        if not out:
+            return text
+        out.append(html.escape(plain[last:], quote=False))
+        return "".join(out)
+
+    def __call__(self, text: str) -> str:
+        out = []
+        skip = 0
+        for part in self._TAG.split(text):
+            if part.startswith("<"):
+                name = part[1:].split(None, 1)[0].rstrip(">/").lower() if len(part) > 2 else ""
+                if name in ("svg", "code", "pre"):
+                    skip += 1
+                elif name in ("/svg", "/code", "/pre"):
+                    skip -= 1
+                out.append(part)
+            else:
+                out.append(part if skip or not part else self._marked(part))
+        return "".join(out)
 
 
 # --- fragments inside a cell or card line; every argument is escaped by Markup.format ---

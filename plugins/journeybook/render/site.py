@@ -43,6 +43,7 @@ def site_context(
     today: dt.date | None = None,
     template_dirs: tuple[Path, ...] = (),
     use_directory_urls: bool = True,
+    tooltips: bool = True,
 ) -> Context:
     """The one read-only context that the pages, the nav and the abbreviations of a build come from.
 
@@ -57,6 +58,7 @@ def site_context(
         nav_max_entries=nav_max_entries,
         template_dirs=template_dirs,
         use_directory_urls=use_directory_urls,
+        tooltips=tooltips,
     )
 
 
