@@ -115,6 +115,13 @@ def test_a_fourth_language_is_one_catalog_file(german: Path, tmp_path: Path) -> 
     assert "Kundenreisekarte" in built and "12,1 Tage" in built
 
 
+def test_the_build_names_the_labels_a_catalog_lacks(german: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO):
+        assert page_language("de") == "de"
+    assert "labels have no 'de' translation and show in English" in caplog.text
+    assert "journeys" in caplog.text
+
+
 def test_an_unsupported_theme_language_builds_in_english_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING):
         assert page_language("tlh") == "en"
