@@ -35,7 +35,7 @@ from typing import Final
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.pofile import read_po
-from babel.numbers import NumberPattern, get_group_symbol, parse_pattern
+from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol, parse_pattern
 
 log = logging.getLogger(__name__)
 
@@ -175,7 +175,9 @@ class Labels(Mapping[str, str]):
         self.locale = _babel_locale(language)
         self._catalog = catalog
         self._group = get_group_symbol(self.locale)
-        self._patterns: dict[str, NumberPattern] = {}
+        self._decimal = get_decimal_symbol(self.locale)
+        self._minus = get_minus_sign_symbol(self.locale)
+        self._thousands = self.locale.decimal_formats[None].grouping == (3, 3)
 
     @property
     def missing(self) -> frozenset[str]:
@@ -211,23 +213,36 @@ class Labels(Mapping[str, str]):
 
     # --- numbers ----------------------------------------------------------------
 
-    def _pattern(self, text: str) -> NumberPattern:
-        pattern = self._patterns.get(text)
-        if pattern is None:
-            pattern = self._patterns[text] = parse_pattern(text)
-        return pattern
+    def _format(self, value: float, decimals: int, *, trim: bool) -> str:
+        """Digits by Python's formatting (as before), symbols by the language's CLDR data (via Babel).
 
-    def _format(self, value: float, pattern: str) -> str:
-        text: str = self._pattern(pattern).apply(Decimal(repr(float(value))), self.locale)
-        return text.replace(self._group, GROUP_SEPARATOR) if self._group != GROUP_SEPARATOR else text
+        Babel's own pattern formatting costs a hundred times more per number,
+        and pages print tens of thousands of them; the language's decimal sign,
+        minus sign and grouping are all that differ between the catalogs'
+        languages. A language that groups otherwise than by thousands (hi: 1,23,456)
+        is formatted by Babel in full.
+        """
+        if not self._thousands:
+            whole_part = self.locale.decimal_formats[None].pattern.split(";")[0].split(".")[0]
+            pattern = whole_part + ("." + ("#" if trim else "0") * decimals if decimals > 0 else "")
+            text: str = parse_pattern(pattern).apply(Decimal(repr(float(value))), self.locale)
+            return text.replace(self._group, GROUP_SEPARATOR)
+        text = f"{abs(value):,.{decimals}f}"
+        if trim and "." in text:
+            text = text.rstrip("0").rstrip(".")
+        whole, _, fraction = text.partition(".")
+        text = whole.replace(",", GROUP_SEPARATOR) + (self._decimal + fraction if fraction else "")
+        if value < 0 and text.strip("0" + GROUP_SEPARATOR + self._decimal):
+            return self._minus + text
+        return text
 
     def number(self, value: float, decimals: int = 0) -> str:
         """A figure with exactly decimals decimals: ``28 800``, ``4,5`` in Swedish."""
-        return self._format(value, "#,##0" + ("." + "0" * decimals if decimals > 0 else ""))
+        return self._format(value, decimals, trim=False)
 
     def decimal(self, value: float, max_decimals: int = 1) -> str:
         """A measured value: up to max_decimals decimals, none when it is whole (``2``, ``2,5``)."""
-        return self._format(value, "#,##0" + ("." + "#" * max_decimals if max_decimals > 0 else ""))
+        return self._format(value, max_decimals, trim=True)
 
     def percent(self, share: float) -> str:
         """A share (0.25) as a whole percentage, ``25 %``: the number in the language's digits, then a space.
