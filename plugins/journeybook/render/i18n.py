@@ -46,6 +46,7 @@ LOCALE_DIR_ENV: Final = "JOURNEYBOOK_LOCALE_DIR"
 PACKAGE_LOCALE_DIR: Final = Path(__file__).resolve().parent.parent / "locale"
 #: Groups thousands in every language (ISO 80000): "28 800", never "28,800" or "28.800".
 GROUP_SEPARATOR: Final = "\u202f"
+ENGLISH_PLURAL: Final = "(n != 1)"
 
 
 def locale_dir() -> Path:
@@ -95,8 +96,8 @@ def labels_for(language: str | None, folder: Path | None = None) -> Labels:
 @dataclass(frozen=True)
 class _Catalog:
     texts: dict[str, str]
-    plurals: dict[str, tuple[str, ...]]
-    plural: Callable[[int], int]
+    #: Forms of each plural key, with the rule that picks one (English's where the catalog lacks the key).
+    plurals: dict[str, tuple[tuple[str, ...], Callable[[int], int]]]
     missing: frozenset[str]
 
 
@@ -117,22 +118,18 @@ def _read(path: Path) -> tuple[dict[str, str | tuple[str, ...]], dict[str, str |
     return strings, sources, catalog.plural_expr
 
 
-def _english_plural(n: int) -> int:
-    return 0 if n == 1 else 1
-
-
 @lru_cache(maxsize=16)
 def _catalog(code: str, folder: Path) -> _Catalog:
     """The catalog of code over the English source: every English key, translated where the catalog has it."""
     _, sources, _ = _read(folder / SOURCE_LANGUAGE / "LC_MESSAGES" / f"{DOMAIN}.po")
     if code == SOURCE_LANGUAGE:
         strings: dict[str, str | tuple[str, ...]] = dict(sources)
-        expression = "(n != 1)"
+        expression = ENGLISH_PLURAL
     else:
         strings, _, expression = _read(folder / code / "LC_MESSAGES" / f"{DOMAIN}.po")
-    plural = gettext.c2py(expression)
+    plural, english = gettext.c2py(expression), gettext.c2py(ENGLISH_PLURAL)
     texts: dict[str, str] = {}
-    plurals: dict[str, tuple[str, ...]] = {}
+    plurals: dict[str, tuple[tuple[str, ...], Callable[[int], int]]] = {}
     missing: set[str] = set()
     for key, source in sources.items():
         own = strings.get(key)
@@ -142,10 +139,10 @@ def _catalog(code: str, folder: Path) -> _Catalog:
         if isinstance(own, str):
             texts[key] = own
         else:
-            plurals[key] = own
+            plurals[key] = (own, english if key in missing else plural)
     if missing:
         log.debug("journeybook: %d labels missing in %s, shown in English: %s", len(missing), code, sorted(missing))
-    return _Catalog(texts, plurals, plural, frozenset(missing))
+    return _Catalog(texts, plurals, frozenset(missing))
 
 
 @lru_cache(maxsize=16)
@@ -205,9 +202,8 @@ class Labels(Mapping[str, str]):
         Gettext plural rules count whole things; a fraction (2.5 hours) takes
         the last form, the general plural in every language with a catalog.
         """
-        forms = self._catalog.plurals[key]
-        whole = float(count).is_integer()
-        index = self._catalog.plural(int(count)) if whole else len(forms) - 1
+        forms, rule = self._catalog.plurals[key]
+        index = rule(int(count)) if float(count).is_integer() else len(forms) - 1
         form = forms[min(index, len(forms) - 1)]
         return form.format(count=self.decimal(count), **values)
 
@@ -256,7 +252,8 @@ class Labels(Mapping[str, str]):
         """A whole amount followed by the organisation's currency as written (``28 800 SEK``).
 
         The currency is the editor's text (SEK, EUR, kr): Babel would upper-case
-        it as an ISO code, so it is joined here. Callers escape the result.
+        it as an ISO code, so it is joined here. Callers pass it escaped for
+        where the text lands (``inline``, ``attr``); the number needs no escaping.
         """
         return f"{self.number(value)} {currency}"
 
