@@ -272,7 +272,17 @@ def page_language(theme_language: object) -> str:
     """
     wanted = str(theme_language or "en")
     if is_supported(wanted):
-        return language_code(wanted)
+        code = language_code(wanted)
+        missing = labels_for(code).missing
+        if missing:
+            # INFO: a catalog being translated still builds; the log names what is shown in English.
+            log.info(
+                "journeybook: %d labels have no '%s' translation and show in English: %s",
+                len(missing),
+                code,
+                ", ".join(sorted(missing)),
+            )
+        return code
     log.warning(
         "journeybook: no labels for theme.language '%s' (journeybook has: %s); the generated pages are in English. "
         "Add a catalog locale/%s/LC_MESSAGES/journeybook.po (docs/reference.md, Languages) or use one of these.",

@@ -35,7 +35,7 @@ from typing import Final
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.pofile import read_po
-from babel.numbers import NumberPattern, get_group_symbol, parse_pattern
+from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol, parse_pattern
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,7 @@ LOCALE_DIR_ENV: Final = "JOURNEYBOOK_LOCALE_DIR"
 PACKAGE_LOCALE_DIR: Final = Path(__file__).resolve().parent.parent / "locale"
 #: Groups thousands in every language (ISO 80000): "28 800", never "28,800" or "28.800".
 GROUP_SEPARATOR: Final = "\u202f"
+ENGLISH_PLURAL: Final = "(n != 1)"
 
 
 def locale_dir() -> Path:
@@ -95,8 +96,8 @@ def labels_for(language: str | None, folder: Path | None = None) -> Labels:
 @dataclass(frozen=True)
 class _Catalog:
     texts: dict[str, str]
-    plurals: dict[str, tuple[str, ...]]
-    plural: Callable[[int], int]
+    #: Forms of each plural key, with the rule that picks one (English's where the catalog lacks the key).
+    plurals: dict[str, tuple[tuple[str, ...], Callable[[int], int]]]
     missing: frozenset[str]
 
 
@@ -117,22 +118,18 @@ def _read(path: Path) -> tuple[dict[str, str | tuple[str, ...]], dict[str, str |
     return strings, sources, catalog.plural_expr
 
 
-def _english_plural(n: int) -> int:
-    return 0 if n == 1 else 1
-
-
 @lru_cache(maxsize=16)
 def _catalog(code: str, folder: Path) -> _Catalog:
     """The catalog of code over the English source: every English key, translated where the catalog has it."""
     _, sources, _ = _read(folder / SOURCE_LANGUAGE / "LC_MESSAGES" / f"{DOMAIN}.po")
     if code == SOURCE_LANGUAGE:
         strings: dict[str, str | tuple[str, ...]] = dict(sources)
-        expression = "(n != 1)"
+        expression = ENGLISH_PLURAL
     else:
         strings, _, expression = _read(folder / code / "LC_MESSAGES" / f"{DOMAIN}.po")
-    plural = gettext.c2py(expression)
+    plural, english = gettext.c2py(expression), gettext.c2py(ENGLISH_PLURAL)
     texts: dict[str, str] = {}
-    plurals: dict[str, tuple[str, ...]] = {}
+    plurals: dict[str, tuple[tuple[str, ...], Callable[[int], int]]] = {}
     missing: set[str] = set()
     for key, source in sources.items():
         own = strings.get(key)
@@ -142,10 +139,10 @@ def _catalog(code: str, folder: Path) -> _Catalog:
         if isinstance(own, str):
             texts[key] = own
         else:
-            plurals[key] = own
+            plurals[key] = (own, english if key in missing else plural)
     if missing:
         log.debug("journeybook: %d labels missing in %s, shown in English: %s", len(missing), code, sorted(missing))
-    return _Catalog(texts, plurals, plural, frozenset(missing))
+    return _Catalog(texts, plurals, frozenset(missing))
 
 
 @lru_cache(maxsize=16)
@@ -175,7 +172,9 @@ class Labels(Mapping[str, str]):
         self.locale = _babel_locale(language)
         self._catalog = catalog
         self._group = get_group_symbol(self.locale)
-        self._patterns: dict[str, NumberPattern] = {}
+        self._decimal = get_decimal_symbol(self.locale)
+        self._minus = get_minus_sign_symbol(self.locale)
+        self._thousands = self.locale.decimal_formats[None].grouping == (3, 3)
 
     @property
     def missing(self) -> frozenset[str]:
@@ -203,31 +202,43 @@ class Labels(Mapping[str, str]):
         Gettext plural rules count whole things; a fraction (2.5 hours) takes
         the last form, the general plural in every language with a catalog.
         """
-        forms = self._catalog.plurals[key]
-        whole = float(count).is_integer()
-        index = self._catalog.plural(int(count)) if whole else len(forms) - 1
+        forms, rule = self._catalog.plurals[key]
+        index = rule(int(count)) if float(count).is_integer() else len(forms) - 1
         form = forms[min(index, len(forms) - 1)]
         return form.format(count=self.decimal(count), **values)
 
     # --- numbers ----------------------------------------------------------------
 
-    def _pattern(self, text: str) -> NumberPattern:
-        pattern = self._patterns.get(text)
-        if pattern is None:
-            pattern = self._patterns[text] = parse_pattern(text)
-        return pattern
+    def _format(self, value: float, decimals: int, *, trim: bool) -> str:
+        """Digits by Python's formatting (as before), symbols by the language's CLDR data (via Babel).
 
-    def _format(self, value: float, pattern: str) -> str:
-        text: str = self._pattern(pattern).apply(Decimal(repr(float(value))), self.locale)
-        return text.replace(self._group, GROUP_SEPARATOR) if self._group != GROUP_SEPARATOR else text
+        Babel's own pattern formatting costs a hundred times more per number,
+        and pages print tens of thousands of them; the language's decimal sign,
+        minus sign and grouping are all that differ between the catalogs'
+        languages. A language that groups otherwise than by thousands (hi: 1,23,456)
+        is formatted by Babel in full.
+        """
+        if not self._thousands:
+            whole_part = self.locale.decimal_formats[None].pattern.split(";")[0].split(".")[0]
+            pattern = whole_part + ("." + ("#" if trim else "0") * decimals if decimals > 0 else "")
+            text: str = parse_pattern(pattern).apply(Decimal(repr(float(value))), self.locale)
+            return text.replace(self._group, GROUP_SEPARATOR)
+        text = f"{abs(value):,.{decimals}f}"
+        if trim and "." in text:
+            text = text.rstrip("0").rstrip(".")
+        whole, _, fraction = text.partition(".")
+        text = whole.replace(",", GROUP_SEPARATOR) + (self._decimal + fraction if fraction else "")
+        if value < 0 and text.strip("0" + GROUP_SEPARATOR + self._decimal):
+            return self._minus + text
+        return text
 
     def number(self, value: float, decimals: int = 0) -> str:
         """A figure with exactly decimals decimals: ``28 800``, ``4,5`` in Swedish."""
-        return self._format(value, "#,##0" + ("." + "0" * decimals if decimals > 0 else ""))
+        return self._format(value, decimals, trim=False)
 
     def decimal(self, value: float, max_decimals: int = 1) -> str:
         """A measured value: up to max_decimals decimals, none when it is whole (``2``, ``2,5``)."""
-        return self._format(value, "#,##0" + ("." + "#" * max_decimals if max_decimals > 0 else ""))
+        return self._format(value, max_decimals, trim=True)
 
     def percent(self, share: float) -> str:
         """A share (0.25) as a whole percentage, ``25 %``: the number in the language's digits, then a space.
@@ -241,7 +252,8 @@ class Labels(Mapping[str, str]):
         """A whole amount followed by the organisation's currency as written (``28 800 SEK``).
 
         The currency is the editor's text (SEK, EUR, kr): Babel would upper-case
-        it as an ISO code, so it is joined here. Callers escape the result.
+        it as an ISO code, so it is joined here. Callers pass it escaped for
+        where the text lands (``inline``, ``attr``); the number needs no escaping.
         """
         return f"{self.number(value)} {currency}"
 

@@ -68,7 +68,7 @@ def render_journeys_index(ctx: Context) -> Page:
         if not journeys:
             continue
         if ctx.journeys_split:
-            out.append(f"- {link(name, rel(here, path))} ({len(journeys)})")
+            out.append(f"- {link(name, rel(here, path))} ({ctx.L.number(len(journeys))})")
             continue
         out.append(f"### {link(name, rel(here, path))}")
         if description:
@@ -84,7 +84,7 @@ def render_journeys_index(ctx: Context) -> Page:
         if not journeys:
             continue
         if ctx.journeys_split:
-            out.append(f"- {ctx.team_link(here, tid)} ({len(journeys)})")
+            out.append(f"- {ctx.team_link(here, tid)} ({ctx.L.number(len(journeys))})")
         else:
             out.append(f"### {inline(team.name)}\n\n" + journey_rows(ctx, here, journeys))
     return page(here, L["journeys"], "\n\n".join(out))
@@ -114,11 +114,11 @@ def render_teams(ctx: Context) -> list[Page]:
             [
                 ctx.team_link(here, tid),
                 inline(team.organisation),
-                str(len(view.steps)),
+                ctx.L.number(len(view.steps)),
                 _journey_list(ctx, here, tid, journeys),
             ]
         )
-    counts = [[ctx.journey_link(here, j.id), str(len(handoffs(j)))] for j in book.journeys.values()]
+    counts = [[ctx.journey_link(here, j.id), ctx.L.number(len(handoffs(j)))] for j in book.journeys.values()]
     body = "\n\n".join(
         [
             f"# {L['teams']}",
@@ -212,7 +212,7 @@ TEAM_PAGE_MAX_ROWS = 200
 def _journey_list(ctx: Context, here: str, tid: str, journeys: list[str]) -> str:
     """The journeys a team works in; their number, linked to the team page, once there are many."""
     if len(journeys) > 10:
-        return link(str(len(journeys)), rel(here, ctx.team_path(tid)))
+        return link(ctx.L.number(len(journeys)), rel(here, ctx.team_path(tid)))
     return ", ".join(ctx.journey_link(here, j) for j in journeys) or "–"
 
 
@@ -225,7 +225,7 @@ def _team_summary(ctx: Context, here: str, view: TeamView) -> str:
     for column, pairs in ((1, view.receives_from), (2, view.hands_to)):
         for journey, _ in pairs:
             counts.setdefault(journey.id, [0, 0, 0])[column] += 1
-    rows = [[ctx.journey_link(here, j), *(str(n) for n in c)] for j, c in counts.items()]
+    rows = [[ctx.journey_link(here, j), *(ctx.L.number(n) for n in c)] for j, c in counts.items()]
     return f"## {L['owned_steps']}\n\n" + table(
         [L["journey"], L["owned_steps"], L["receives_from"], L["hands_to"]], rows
     )
@@ -251,7 +251,7 @@ def render_insights(ctx: Context) -> list[Page]:
             rows.append(
                 (
                     len(by_page[there]),
-                    [ctx.journey_link(here, journey.id), link(str(len(by_page[there])), rel(here, there))],
+                    [ctx.journey_link(here, journey.id), link(ctx.L.number(len(by_page[there])), rel(here, there))],
                 )
             )
     rows.sort(key=lambda r: -r[0])

@@ -63,7 +63,7 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> Page:
             c = counts.setdefault(journey_id, [0, 0])
             c[0] += hurt
             c[1] += gained
-        summary = [[ctx.journey_link(here, j), str(c[0]), str(c[1])] for j, c in counts.items()]
+        summary = [[ctx.journey_link(here, j), ctx.L.number(c[0]), ctx.L.number(c[1])] for j, c in counts.items()]
         out.append(f"## {L['where_it_hurts']}\n\n" + table([L["journey"], L["pain_points"], L["gain_points"]], summary))
         rows = []
     elif journeys:

@@ -211,7 +211,7 @@ def render_comparison(ctx: Context, future: JourneyFile) -> Page:
     ]
 
     def steps_list(title: str, items: list[str]) -> None:
-        out.append(f"### {title} ({len(items)})\n\n" + (bullets(items) if items else f"*{L['none']}*"))
+        out.append(f"### {title} ({L.number(len(items))})\n\n" + (bullets(items) if items else f"*{L['none']}*"))
 
     def value(step: Step | None, name: str) -> str:
         """A compared field of a step as a reader reads it."""

@@ -57,7 +57,7 @@ def _gap_sections(ctx: Context, here: str, found: Gaps, out: list[str]) -> None:
         (L["pains_without_backlog"], found.pains_without_backlog),
     ):
         if rows:
-            out.append(f"## {title} ({len(rows)})\n\n" + _pain_list(ctx, here, rows))
+            out.append(f"## {title} ({L.number(len(rows))})\n\n" + _pain_list(ctx, here, rows))
 
 
 def _item_gaps(ctx: Context, here: str, found: Gaps, out: list[str]) -> None:
@@ -67,12 +67,13 @@ def _item_gaps(ctx: Context, here: str, found: Gaps, out: list[str]) -> None:
         (L["items_without_owner"], found.items_without_owner),
     ):
         if items:
-            out.append(f"## {title} ({len(items)})\n\n" + bullets([ctx.backlog_link(here, e.item.id) for e in items]))
+            links = [ctx.backlog_link(here, e.item.id) for e in items]
+            out.append(f"## {title} ({L.number(len(items))})\n\n" + bullets(links))
     accepted = [
         f"{ctx.ref_link(here, f'{j.id}/{p.id}')}: {inline(p.gap_accepted or '')}" for j, p in found.accepted_pains
     ] + [f"{ctx.backlog_link(here, e.item.id)}: {inline(e.item.gap_accepted or '')}" for e in found.accepted_items]
     if accepted:
-        out.append(f"## {L['gaps_accepted']} ({len(accepted)})\n\n" + bullets(accepted))
+        out.append(f"## {L['gaps_accepted']} ({L.number(len(accepted))})\n\n" + bullets(accepted))
 
 
 def _gaps_page(ctx: Context, found: Gaps) -> Page:
@@ -114,9 +115,9 @@ def _summary_table(ctx: Context, here: str, rows: list[tuple[JourneyFile, int, i
         [
             [
                 ctx.journey_link(here, j.id),
-                str(pains),
-                str(no_cause),
-                str(no_item),
+                ctx.L.number(pains),
+                ctx.L.number(no_cause),
+                ctx.L.number(no_item),
                 link(L["trace"], rel(here, journey_trace_path(j.id))),
             ]
             for j, pains, no_cause, no_item in rows
