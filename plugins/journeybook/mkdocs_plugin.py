@@ -11,8 +11,11 @@ on_files    writes a file per generated page into the cache folder (only when
             under `mkdocs serve` a data mistake does not stop the server:
             every page shows the located messages instead, until the file is
             fixed;
-on_page_markdown  appends the glossary as abbreviations (tooltips);
-on_page_content   keeps diagram source out of the search index;
+on_page_markdown  appends the glossary as abbreviations (tooltips), and
+            leaves out, for a generated page, the Markdown extensions it
+            cannot use (after the other plugins' page hooks);
+on_page_content   keeps diagram source out of the search index (and restores
+            the configured extensions);
 on_page_context   dates a generated page by its YAML file's last commit;
 on_post_page      loads Mermaid on the pages that draw a diagram, and only there;
 on_serve    watches the YAML folder.
@@ -37,6 +40,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
 from .core import HandbookCache, HandbookError, Problem, format_problems, load_handbook
+from .page_extensions import needed_extensions
 from .render import Page, glossary_abbreviations, nav_sections, render_site
 from .render.escape import terminal
 from .render.labels import labels_for
@@ -81,6 +85,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.changed: dict[Path, str] = {}
         self.pages: list[Page] = []
         self.sections: dict[str, list[object]] = {}
+        #: The configured Markdown extensions; a generated page is rendered with those it needs.
+        self.extensions: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
@@ -117,6 +123,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             config.extra_javascript.insert(0, LOADER_URI)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        self.extensions = list(config.markdown_extensions)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -214,12 +221,16 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                 files.append(File.generated(config, path, content="# …\n"))
         return files
 
+    @event_priority(-100)  # last: the extensions are chosen from the page's final text
     def on_page_markdown(self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        config["markdown_extensions"] = self.extensions
         if self.problems:
             page.meta["title"] = "Handbook data has problems"
             return problem_page(self.problems)
         if self.abbreviations:
-            return f"{markdown}\n\n{self.abbreviations}\n"
+            markdown = f"{markdown}\n\n{self.abbreviations}\n"
+        if page.file.generated_by is not None:
+            config["markdown_extensions"] = needed_extensions(self.extensions, markdown)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
@@ -227,6 +238,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
         A reader searches for titles, steps, pain points, needs and terms; those are in the page's text.
         """
+        config["markdown_extensions"] = self.extensions
         html = html.replace('<pre class="mermaid">', '<pre class="mermaid" data-search-exclude>')
         if page.file.generated_by is not None:
             html = html.replace('<details class="info">', '<details class="info" data-search-exclude>')
