@@ -29,6 +29,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -60,6 +61,12 @@ NAV_TITLES = {
     "teams/index.md": "teams",
     "backlog/index.md": "backlog",
 }
+#: Sections of a journey page left out of the search index (label keys): they repeat what is indexed
+#: on the page's step sections or on other pages (step and phase names, pain points, insights, need
+#: groups) or hold only figures. Searching for a step, a pain point or a need still finds the journey.
+SEARCH_SKIPPED_SECTIONS = ("key_figures", "journey_map", "by_need_group", "failure_demand", "insights", "trace")
+#: Generated pages left out of the search index: a journey's traceability page repeats its pain points.
+SEARCH_SKIPPED_PAGES = re.compile(r"journeys/[^/]+/traceability\.md")
 REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "abbr", "admonition", "pymdownx.details"]
 
 
@@ -70,6 +77,17 @@ class JourneybookConfig(base.Config):
     expand_nav = c.Type(bool, default=True)
     nav_max_entries = c.Type(int, default=DEFAULT_NAV_MAX_ENTRIES)
     cache_dir = c.Type(str, default=".cache/journeybook")
+
+
+JOURNEY_PAGE = re.compile(r"journeys/[^/]+/index\.md")
+
+
+def skipped_headings(config: MkDocsConfig) -> re.Pattern[str]:
+    """The opening tags of a journey page's headings left out of search, by the ids the toc gives them."""
+    labels = labels_for(str(config.theme.get("language") or "en"))
+    slugify = (config.mdx_configs.get("toc") or {}).get("slugify") or toc_slugify
+    ids = [slugify(labels[key], "-") for key in SEARCH_SKIPPED_SECTIONS]
+    return re.compile('(<h2 id="(?:' + "|".join(re.escape(i) for i in ids) + ')")')
 
 
 class JourneybookPlugin(BasePlugin[JourneybookConfig]):
@@ -87,6 +105,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.sections: dict[str, list[object]] = {}
         #: The configured Markdown extensions; a generated page is rendered with those it needs.
         self.extensions: list[str] = []
+        self._skipped_sections = re.compile("(?!)")  # set by on_config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
@@ -124,6 +143,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         self.extensions = list(config.markdown_extensions)
+        self._skipped_sections = skipped_headings(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -231,6 +251,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             markdown = f"{markdown}\n\n{self.abbreviations}\n"
         if page.file.generated_by is not None:
             config["markdown_extensions"] = needed_extensions(self.extensions, markdown)
+            if SEARCH_SKIPPED_PAGES.fullmatch(page.file.src_uri):
+                page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
 
     def on_page_content(self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
@@ -242,6 +264,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         html = html.replace('<pre class="mermaid">', '<pre class="mermaid" data-search-exclude>')
         if page.file.generated_by is not None:
             html = html.replace('<details class="info">', '<details class="info" data-search-exclude>')
+            if JOURNEY_PAGE.fullmatch(page.file.src_uri):
+                html = self._skipped_sections.sub(r"\1 data-search-exclude", html)
         return html
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
