@@ -51,7 +51,8 @@ def heaviest_pages(site: Path) -> dict[str, Path]:
 
     journeys = [p / "index.html" for p in (site / "journeys").iterdir() if (p / "index.html").exists()]
     # A split handbook draws the chains on per-journey pages (the summary has no diagram).
-    traces = list((site / "journeys").glob("*/traceability/index.html")) or [site / "backlog" / "traceability" / "index.html"]
+    one_page = site / "backlog" / "traceability" / "index.html"
+    traces = list((site / "journeys").glob("*/traceability/index.html")) or [one_page]
     found = {
         "largest journey page": largest(journeys),
         "backlog page": site / "backlog" / "index.html",
