@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -122,7 +123,7 @@ def plain_config(tmp: Path, data: Path, plugin_config: Path) -> Path:
     from journeybook.cli import main
 
     docs = tmp / "plain-docs"
-    shutil.copytree(ROOT / "docs", docs)
+    shutil.copytree(tmp / "docs", docs)  # the hand-written pages the plugin's build reads (write_config)
     with open(os.devnull, "w") as null:
         stdout, sys.stdout = sys.stdout, null
         try:
@@ -143,7 +144,8 @@ def plain_config(tmp: Path, data: Path, plugin_config: Path) -> Path:
     plugin.on_config(config)
     plugin.on_files(files, config=config)
     nav = config.nav
-    text = plugin_config.read_text("utf-8").replace(f"docs_dir: {ROOT / 'docs'}", f"docs_dir: {docs}")
+    text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", plugin_config.read_text("utf-8"), count=1, flags=re.M)
+    assert f"docs_dir: {docs}" in text, "the plain build must read the exported pages"
     keep: list[str] = []
     in_plugin = False
     for line in text.partition("\nnav:\n")[0].splitlines():
