@@ -18,6 +18,14 @@ process's own, `ru_maxrss`):
   step name in one journey file: one rebuild with the same plugin instance
   (the instance, and its YAML cache, survive rebuilds under serve). The
   browser reloads when this rebuild ends.
+
+With --draw, the plugin's site of each size is also opened in headless
+Chromium and the time to draw every diagram of the largest journey page, the
+backlog page and the largest traceability page is printed (method in
+benchmarks/draw_benchmark.py, which also runs on its own on any built site).
+
+The machine's other load counts in every time: say how busy it was next to
+the figures you quote.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -37,6 +46,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from conftest import write_config  # noqa: E402
 from synthetic import generate  # noqa: E402
@@ -114,7 +124,7 @@ def plain_config(tmp: Path, data: Path, plugin_config: Path) -> Path:
     from journeybook.cli import main
 
     docs = tmp / "plain-docs"
-    shutil.copytree(ROOT / "docs", docs)
+    shutil.copytree(tmp / "docs", docs)  # the hand-written pages the plugin's build reads (write_config)
     with open(os.devnull, "w") as null:
         stdout, sys.stdout = sys.stdout, null
         try:
@@ -135,7 +145,8 @@ def plain_config(tmp: Path, data: Path, plugin_config: Path) -> Path:
     plugin.on_config(config)
     plugin.on_files(files, config=config)
     nav = config.nav
-    text = plugin_config.read_text("utf-8").replace(f"docs_dir: {ROOT / 'docs'}", f"docs_dir: {docs}")
+    text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", plugin_config.read_text("utf-8"), count=1, flags=re.M)
+    assert f"docs_dir: {docs}" in text, "the plain build must read the exported pages"
     keep: list[str] = []
     in_plugin = False
     for line in text.partition("\nnav:\n")[0].splitlines():
@@ -161,7 +172,7 @@ def site_figures(site: Path) -> dict[str, float]:
     }
 
 
-def measure(n: int, steps: int, repeat: int) -> dict[str, float]:
+def measure(n: int, steps: int, repeat: int, draw: bool = False) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         data = tmp / "journeys"
@@ -181,6 +192,10 @@ def measure(n: int, steps: int, repeat: int) -> dict[str, float]:
         row["validate_mb"] = max(v["peak_mb"] for v in validates)
         serve = run_child("serve", str(config), str(tmp / "serve-site"), str(data / "journey-0.yml"))
         row["serve_s"] = serve["seconds"]
+        if draw:
+            from draw_benchmark import measure_site, print_results
+
+            print_results(f"{n} journeys", measure_site(tmp / "site", max(repeat, 3)))
         return row
 
 
@@ -203,6 +218,7 @@ def main() -> None:
     parser.add_argument("--journeys", default="50,200,1000", help="comma-separated sizes (default 50,200,1000)")
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=1, help="builds per size; times are medians")
+    parser.add_argument("--draw", action="store_true", help="also time diagram drawing in Chromium")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -219,7 +235,7 @@ def main() -> None:
     rows = []
     for n in (int(x) for x in args.journeys.split(",")):
         print(f"measuring {n} journeys x {args.steps} steps ...", file=sys.stderr, flush=True)
-        rows.append(measure(n, args.steps, args.repeat))
+        rows.append(measure(n, args.steps, args.repeat, args.draw))
         print_table(rows[-1:])
     print_table(rows)
 

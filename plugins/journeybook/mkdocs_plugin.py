@@ -11,8 +11,11 @@ on_files    writes a file per generated page into the cache folder (only when
             under `mkdocs serve` a data mistake does not stop the server:
             every page shows the located messages instead, until the file is
             fixed;
-on_page_markdown  appends the glossary as abbreviations (tooltips);
-on_page_content   keeps diagram source out of the search index;
+on_page_markdown  appends the glossary as abbreviations (tooltips), and
+            leaves out, for a generated page, the Markdown extensions it
+            cannot use (after the other plugins' page hooks);
+on_page_content   keeps diagram source out of the search index (and restores
+            the configured extensions);
 on_page_context   dates a generated page by its YAML file's last commit;
 on_post_page      loads Mermaid on the pages that draw a diagram, and only there;
 on_serve    watches the YAML folder.
@@ -26,6 +29,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,6 +42,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .core import HandbookCache, HandbookError, Problem, format_problems, load_handbook
 from .nav import expand_nav, nav_paths
+from .page_extensions import needed_extensions
 from .render import Page, abbreviations, nav_of, render_pages, site_context
 from .render.escape import terminal
 from .render.i18n import is_supported, labels_for, language_code, supported_languages
@@ -48,6 +53,12 @@ from .site_assets import ASSETS, CSS_URI, DEFAULT_MERMAID_JS, LOADER_URI, MERMAI
 log = get_plugin_logger(__name__)
 
 LOADER_TAG = re.compile(r'<script src="([^"]*)' + re.escape(LOADER_URI) + '"')
+#: Sections of a journey page left out of the search index (label keys): they repeat what is indexed
+#: on the page's step sections or on other pages (step and phase names, pain points, insights, need
+#: groups) or hold only figures. Searching for a step, a pain point or a need still finds the journey.
+SEARCH_SKIPPED_SECTIONS = ("key_figures", "journey_map", "by_need_group", "failure_demand", "insights", "trace")
+#: Generated pages left out of the search index: a journey's traceability page repeats its pain points.
+SEARCH_SKIPPED_PAGES = re.compile(r"journeys/[^/]+/traceability\.md")
 REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "abbr", "admonition", "pymdownx.details"]
 
 
@@ -58,6 +69,17 @@ class JourneybookConfig(base.Config):
     expand_nav = c.Type(bool, default=True)
     nav_max_entries = c.Type(int, default=DEFAULT_NAV_MAX_ENTRIES)
     cache_dir = c.Type(str, default=".cache/journeybook")
+
+
+JOURNEY_PAGE = re.compile(r"journeys/[^/]+/index\.md")
+
+
+def skipped_headings(config: MkDocsConfig, language: str) -> re.Pattern[str]:
+    """The opening tags of a journey page's headings left out of search, by the ids the toc gives them."""
+    labels = labels_for(language)
+    slugify = (config.mdx_configs.get("toc") or {}).get("slugify") or toc_slugify
+    ids = [slugify(labels[key], "-") for key in SEARCH_SKIPPED_SECTIONS]
+    return re.compile('(<h2 id="(?:' + "|".join(re.escape(i) for i in ids) + ')")')
 
 
 class JourneybookPlugin(BasePlugin[JourneybookConfig]):
@@ -75,6 +97,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.sections: dict[str, list[object]] = {}
         #: The page language: theme.language when journeybook has its catalog, else English.
         self.language = "en"
+        #: The configured Markdown extensions; a generated page is rendered with those it needs.
+        self.extensions: list[str] = []
+        self._skipped_sections = re.compile("(?!)")  # set by on_config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
@@ -112,6 +137,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         self.language = page_language(config.theme.get("language"))
+        self.extensions = list(config.markdown_extensions)
+        self._skipped_sections = skipped_headings(config, self.language)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -200,12 +227,18 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                 files.append(File.generated(config, path, content="# …\n"))
         return files
 
+    @event_priority(-100)  # last: the extensions are chosen from the page's final text
     def on_page_markdown(self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        config["markdown_extensions"] = self.extensions
         if self.problems:
             page.meta["title"] = "Handbook data has problems"
             return problem_page(self.problems)
         if self.abbreviations:
-            return f"{markdown}\n\n{self.abbreviations}\n"
+            markdown = f"{markdown}\n\n{self.abbreviations}\n"
+        if page.file.generated_by is not None:
+            config["markdown_extensions"] = needed_extensions(self.extensions, markdown)
+            if SEARCH_SKIPPED_PAGES.fullmatch(page.file.src_uri):
+                page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
 
     def on_page_content(self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
@@ -213,9 +246,12 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
         A reader searches for titles, steps, pain points, needs and terms; those are in the page's text.
         """
+        config["markdown_extensions"] = self.extensions
         html = html.replace('<pre class="mermaid">', '<pre class="mermaid" data-search-exclude>')
         if page.file.generated_by is not None:
             html = html.replace('<details class="info">', '<details class="info" data-search-exclude>')
+            if JOURNEY_PAGE.fullmatch(page.file.src_uri):
+                html = self._skipped_sections.sub(r"\1 data-search-exclude", html)
         return html
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:

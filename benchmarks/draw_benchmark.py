@@ -1,0 +1,118 @@
+"""How long Chromium takes to draw every diagram of the heaviest pages of a built site.
+
+Run by hand after a build (`./dev bench --draw` runs it on each size it
+builds; `python benchmarks/draw_benchmark.py SITE_DIR` on any built site). It
+prints figures, it asserts nothing.
+
+Method: the site is served from a local HTTP server; headless Chromium
+(/usr/bin/chromium, through Playwright, 1280x800, cache disabled) opens each
+page --repeat times in a fresh browser context. The time is from the start of
+navigation (`performance.timeOrigin`) until every `.mermaid` element holds its
+drawn `<svg>` (mkdocs-material draws into a shadow root), measured in the page
+with `performance.now()` (shadow roots opened by an init script, as in
+the browser tests); the median is printed with the number of diagrams
+and of DOM nodes. Pages measured: the largest journey page (by HTML size), the
+backlog page, and the largest traceability page (the largest per-journey one, or
+the one-page version of a small handbook).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import CHROMIUM, serve  # noqa: E402
+
+#: mkdocs-material draws each diagram into a closed shadow root; opened so the drawn svg can be seen.
+_OPEN_SHADOW = (
+    "const attach = Element.prototype.attachShadow;"
+    "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };"
+)
+
+#: Resolves when every diagram is drawn; returns milliseconds since navigation started.
+_DRAWN = """n => {
+  const drawn = [...document.querySelectorAll('.mermaid')]
+    .filter(e => (e.shadowRoot && e.shadowRoot.querySelector('svg')) || e.querySelector('svg')).length;
+  return drawn >= n ? performance.now() : false;
+}"""
+
+
+def heaviest_pages(site: Path) -> dict[str, Path]:
+    """The pages to measure, by name: the largest journey page, the backlog, the largest traceability page."""
+
+    def largest(pages: list[Path]) -> Path | None:
+        return max(pages, key=lambda p: p.stat().st_size, default=None)
+
+    journeys = [p / "index.html" for p in (site / "journeys").iterdir() if (p / "index.html").exists()]
+    # A split handbook draws the chains on per-journey pages (the summary has no diagram).
+    one_page = site / "backlog" / "traceability" / "index.html"
+    traces = list((site / "journeys").glob("*/traceability/index.html")) or [one_page]
+    found = {
+        "largest journey page": largest(journeys),
+        "backlog page": site / "backlog" / "index.html",
+        "largest traceability page": largest([p for p in traces if p.exists()]),
+    }
+    return {name: page for name, page in found.items() if page is not None and page.exists()}
+
+
+def measure_page(browser: Any, url: str, repeat: int) -> tuple[float, int, int]:
+    """Median seconds to draw every diagram, the number of diagrams, the DOM nodes."""
+    times = []
+    diagrams = nodes = 0
+    for _ in range(repeat):
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.add_init_script(_OPEN_SHADOW)
+        page.goto(url, wait_until="domcontentloaded")
+        diagrams = page.locator(".mermaid").count()
+        handle = page.wait_for_function(_DRAWN, arg=diagrams, timeout=120_000, polling=50)
+        times.append(float(handle.json_value()) / 1000)
+        nodes = int(page.evaluate("document.getElementsByTagName('*').length"))
+        context.close()
+    return statistics.median(times), diagrams, nodes
+
+
+def measure_site(site: Path, repeat: int = 3) -> dict[str, tuple[float, int, int]]:
+    from playwright.sync_api import sync_playwright
+
+    pages = heaviest_pages(site)
+    results: dict[str, tuple[float, int, int]] = {}
+    server = serve(site)  # a generator: closing it stops the server
+    base = next(server)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            try:
+                for name, page in pages.items():
+                    url = base + page.parent.relative_to(site).as_posix() + "/"
+                    results[f"{name} ({page.parent.relative_to(site).as_posix()})"] = measure_page(browser, url, repeat)
+            finally:
+                browser.close()
+    finally:
+        server.close()
+    return results
+
+
+def print_results(label: str, results: dict[str, tuple[float, int, int]]) -> None:
+    print(f"\n{label}: time to draw every diagram (median, headless Chromium)")
+    print("| page | diagrams | DOM nodes | draw time |\n|---|---|---|---|")
+    for name, (seconds, diagrams, nodes) in results.items():
+        print(f"| {name} | {diagrams} | {nodes} | {seconds:.2f} s |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", type=Path, help="a built site (mkdocs build)")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print_results(str(args.site), measure_site(args.site, args.repeat))
+
+
+if __name__ == "__main__":
+    main()
