@@ -50,6 +50,8 @@ MERMAID_URI = "assets/javascripts/mermaid.min.js"
 LOADER_URI = "assets/javascripts/mermaid-loader.js"
 LOADER_TAG = re.compile(r'<script src="([^"]*)' + re.escape(LOADER_URI) + '"')
 CSS_URI = "assets/journeybook/journeybook.css"
+#: Filters above long tables (render/table_filters.py); small, so every page carries it.
+FILTER_URI = "assets/journeybook/table-filter.js"
 NAV_TITLES = {
     "journeys/index.md": "journeys",
     "need-groups/index.md": "need_groups",
@@ -115,6 +117,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         # Defines window.mermaid before mkdocs-material's bundle looks for it, so no CDN is ever asked.
         if LOADER_URI not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.insert(0, LOADER_URI)
+        if FILTER_URI not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(FILTER_URI)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -171,6 +175,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         files.append(File.generated(config, MERMAID_URI, abs_src_path=str(self._path(config, self.config.mermaid_js))))
         files.append(File.generated(config, LOADER_URI, abs_src_path=str(ASSETS / "mermaid-loader.js")))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "journeybook.css")))
+        files.append(File.generated(config, FILTER_URI, abs_src_path=str(ASSETS / "table-filter.js")))
         if self.config.expand_nav and config.nav is not None:
             config.nav = self._expand(config.nav, self.sections, labels_for(language))
             listed = set(_nav_paths(config.nav))

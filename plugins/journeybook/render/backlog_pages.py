@@ -8,7 +8,7 @@ import json
 
 from ..core.analysis import priority_score, ranked_backlog
 from ..core.handbook import BacklogEntry
-from . import mermaid
+from . import priority_chart, table_filters
 from .context import Context
 from .escape import csv_cell
 from .text import block, bullets, inline, link, number, rel, table
@@ -79,7 +79,7 @@ def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
     ranked = ranked_backlog(entries)
     rows = []
     for e in ranked[:TABLE_LIMIT]:
-        journeys = dict.fromkeys(r.split("/")[0] for r in (*e.item.addresses, *e.item.root_causes))
+        journeys = table_filters.journeys_of(e)
         rows.append(
             [
                 str(rank[e.item.id]),
@@ -88,10 +88,11 @@ def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
                 L["status_" + e.item.status],
                 ctx.team_link(here, e.item.owner),
                 ", ".join(ctx.journey_link(here, j) for j in journeys if j in ctx.book.journeys) or "–",
-                inline(e.problem_area.name),
+                inline(e.problem_area.name) + table_filters.backlog_mark(e),
             ]
         )
-    out = table(
+    controls = table_filters.backlog_controls(ctx, ranked[:TABLE_LIMIT])
+    out = (controls + "\n\n" if controls else "") + table(
         ["#", L["solution_concept"], L["priority"], L["status"], L["owner"], L["journeys"], L["problem_area"]],
         rows,
     )
@@ -115,23 +116,24 @@ def render_backlog(ctx: Context) -> None:
         _item_table(ctx, here, entries),
     ]
     rank = _rank(ctx)
-    points = [
-        mermaid.Point(
-            str(rank[e.item.id]),
-            (e.item.priority.effort - 1) / 4 * 0.9 + 0.05,
-            ((2 * e.item.priority.customer_value + e.item.priority.organisation_value) / 3 - 1) / 4 * 0.9 + 0.05,
+    items = [
+        priority_chart.Item(
+            rank[e.item.id],
+            f"{rank[e.item.id]}. {e.item.title} ({L['priority']} {_score(priority_score(e.item))})",
+            e.item.priority.effort,
+            (2 * e.item.priority.customer_value + e.item.priority.organisation_value) / 3,
         )
-        for e in ranked_backlog(entries)
+        for e in ranked_backlog(entries)[:TABLE_LIMIT]
     ]
-    chart = mermaid.quadrant(
+    chart = priority_chart.chart(
         L["value_vs_effort"],
         L["chart_quadrant_desc"],
         (f"{L['low']} {L['effort_axis']}", f"{L['high']} {L['effort_axis']}"),
         (f"{L['low']} {L['value_axis']}", f"{L['high']} {L['value_axis']}"),
         (L["big_bets"], L["quick_wins"], L["fill_ins"], L["reconsider"]),
-        points,
+        items,
     )
-    out += [f"## {L['value_vs_effort']}", L["value_formula"] + " " + L["points_numbered"], mermaid.fence(chart)]
+    out += [f"## {L['value_vs_effort']}", L["value_formula"] + " " + L["points_numbered"], chart]
     out.append(f"## {L['backlog_items']}")
     for area in book.problem_areas:
         out.append(f"### {inline(area.name)}")

@@ -8,6 +8,8 @@ need group, and the detail of each step with everything that refers to it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..core.analysis import (
     channel_switches,
     evidence_share,
@@ -19,7 +21,7 @@ from ..core.analysis import (
 )
 from ..core.handbook import journey_pain_points, journey_steps
 from ..core.models import EMOTION_MAX, EMOTION_MIN, GainPoint, JourneyFile, PainPoint, Step
-from . import emotion_lane
+from . import emotion_lane, step_lanes
 from .context import Context, journey_state_label
 from .escape import quoted_title
 from .map_grid import canvas, cards, header
@@ -193,14 +195,13 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
             ids |= dict.fromkeys(refs.backlog if refs else [])
         return _cell([f"{ctx.backlog_link(here, b)} ({L['status_' + ctx.book.backlog[b].item.status]})" for b in ids])
 
+    longest = step_lanes.longest_wait(journey)
     rows = [
         row(L["customer_does"], [inline(s.does) for s in steps]),
         row(
             L["touchpoints"] + " / " + L["channels"].lower(),
             [
-                _cell(
-                    [inline(t) for t in s.touchpoints] + ([f"*{ctx.channel_names(s.channels)}*"] if s.channels else [])
-                )
+                _cell([inline(t) for t in s.touchpoints] + step_lanes.channels_cell(ctx, s))
                 for s in steps
             ],
         ),
@@ -208,10 +209,19 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
         row(L["pain_points"], [points(s.pain_points, "⚠") for s in steps], "jb-pain"),
         row(L["gain_points"], [points(s.gain_points, "✔") for s in steps], "jb-gain"),
         row(L["opportunities"], [opportunities(s) for s in steps], "jb-opportunity"),
-        row(L["waiting"], [inline(s.waiting) if s.waiting else "–" for s in steps]),
+        *_metric_rows(ctx, journey, steps, here, row),
+        row(step_lanes.waiting_title(ctx, journey), [step_lanes.waiting_cell(ctx, s, longest) for s in steps]),
         row(L["owner"], [ctx.team_link(here, s.owner) for s in steps]),
     ]
     return canvas(L["journey_map"], len(steps), header(ctx, journey, lambda s: "#step-" + s.id), rows)
+
+
+def _metric_rows(
+    ctx: Context, journey: JourneyFile, steps: list[Step], here: str, row: Callable[[str, list[str], str], str]
+) -> list[str]:
+    """The metrics lane, only when some metric measures a step of this journey."""
+    cells = [step_lanes.metrics_cell(ctx, journey, s, here) for s in steps]
+    return [row(ctx.L["metrics"], [_cell(c) for c in cells], "jb-metric")] if any(cells) else []
 
 
 def _emotion_row(ctx: Context, journey: JourneyFile, steps: list[Step]) -> str:
@@ -248,8 +258,11 @@ def step_cards(ctx: Context, journey: JourneyFile, here: str) -> str:
             out.append(f"**{L['emotion']}:** {'; '.join(feelings)}")
         out += [f"⚠ {inline(p.text)}" for p in step.pain_points]
         out += [f"✔ {inline(g.text)}" for g in step.gain_points]
+        if step.channels:
+            out.append(" ".join(step_lanes.channels_cell(ctx, step)))
         if step.waiting:
             out.append(f"**{L['waiting']}:** {inline(step.waiting)}")
+        out += [f"**{L['metric']}:** {m}" for m in step_lanes.metrics_cell(ctx, journey, step, here)]
         out.append(f"**{L['owner']}:** {ctx.team_link(here, step.owner)}")
         return out
 

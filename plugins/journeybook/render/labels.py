@@ -242,10 +242,22 @@ EN: Final[dict[str, str]] = {
     "in_journeys": "In journeys",
     "chart_quadrant_desc": "Backlog items placed by effort (across) and value (up).",
     "chart_trace_desc": "Links from pain points to root causes, backlog items and metrics.",
-    "chart_metric_legend": "Blue line: the measured values. Orange line: the target.",
+    "chart_metric_legend": "Solid line: the measured values. Dashed line: the target.",
     "pareto_caption": "Cost per month by reason, largest first; the percentage is the running share of the total.",
-    "chart_metric_desc": "Measured values over time, with the target as a second line.",
+    "chart_metric_desc": "Measured values over time, with the target as a labelled line.",
     "steps_in_phases": "{steps} in {phases} phases",
+    "wait_scale": "Full bar: {longest}",
+    "filter_all": "All",
+    "filter_count": "{shown} of {total} rows shown",
+    "filter_rows": "Filter the rows",
+    "filter_reset": "Show all",
+    "compare_chart": "Current and future, step by step",
+    "compare_chart_caption": (
+        "The need groups' average emotion at each step, current and future overlaid, and the wait "
+        "before each step drawn to scale. Removed steps are struck through, added steps marked +."
+    ),
+    "average_emotion": "Average emotion",
+    "values_per_step": "Values per step",
 }
 
 SV: Final[dict[str, str]] = {
@@ -479,10 +491,22 @@ SV: Final[dict[str, str]] = {
     "in_journeys": "I kundresor",
     "chart_quadrant_desc": "Förbättringar placerade efter insats (vågrätt) och värde (lodrätt).",
     "chart_trace_desc": "Kopplingar från smärtpunkter till rotorsaker, förbättringar och mått.",
-    "chart_metric_legend": "Blå linje: uppmätta värden. Orange linje: målet.",
+    "chart_metric_legend": "Heldragen linje: uppmätta värden. Streckad linje: målet.",
     "pareto_caption": "Kostnad per månad per orsak, störst först; procenten är den löpande andelen av totalen.",
     "chart_metric_desc": "Uppmätta värden över tid, med målet som en andra linje.",
     "steps_in_phases": "{steps} i {phases} faser",
+    "wait_scale": "Hel stapel: {longest}",
+    "filter_all": "Alla",
+    "filter_count": "{shown} av {total} rader visas",
+    "filter_rows": "Filtrera raderna",
+    "filter_reset": "Visa alla",
+    "compare_chart": "Nuläge och nyläge, steg för steg",
+    "compare_chart_caption": (
+        "Behovsgruppernas genomsnittliga känsla i varje steg, nuläge och nyläge ovanpå varandra, och väntan "
+        "före varje steg i skala. Borttagna steg är överstrukna, nya steg märkta +."
+    ),
+    "average_emotion": "Genomsnittlig känsla",
+    "values_per_step": "Värden per steg",
 }
 
 FI: Final[dict[str, str]] = {
@@ -717,10 +741,22 @@ FI: Final[dict[str, str]] = {
     "in_journeys": "Poluilla",
     "chart_quadrant_desc": "Kehityskohteet työmäärän (vaaka) ja arvon (pysty) mukaan.",
     "chart_trace_desc": "Yhteydet kipupisteistä juurisyihin, kehityskohteisiin ja mittareihin.",
-    "chart_metric_legend": "Sininen viiva: mitatut arvot. Oranssi viiva: tavoite.",
+    "chart_metric_legend": "Yhtenäinen viiva: mitatut arvot. Katkoviiva: tavoite.",
     "pareto_caption": "Kustannus kuukaudessa syittäin, suurin ensin; prosentti on kertyvä osuus kokonaisuudesta.",
     "chart_metric_desc": "Mitatut arvot ajan myötä, tavoite toisena viivana.",
     "steps_in_phases": "{steps}, {phases} jaksossa",
+    "wait_scale": "Täysi palkki: {longest}",
+    "filter_all": "Kaikki",
+    "filter_count": "{shown}/{total} riviä näkyvissä",
+    "filter_rows": "Suodata rivit",
+    "filter_reset": "Näytä kaikki",
+    "compare_chart": "Nykytila ja tavoitetila vaiheittain",
+    "compare_chart_caption": (
+        "Tarveryhmien keskimääräinen tunne kussakin vaiheessa, nykytila ja tavoitetila päällekkäin, ja odotus "
+        "ennen kutakin vaihetta mittakaavassa. Poistetut vaiheet on yliviivattu, uudet merkitty +."
+    ),
+    "average_emotion": "Keskimääräinen tunne",
+    "values_per_step": "Arvot vaiheittain",
 }
 
 LANGUAGES: Final[dict[str, dict[str, str]]] = {"en": EN, "sv": SV, "fi": FI}

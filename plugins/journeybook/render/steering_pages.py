@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ..core.analysis import DemandRow, compare, failure_demand
 from ..core.models import JourneyFile, Step
+from . import comparison_chart, table_filters
 from .context import Context
 from .metric_blocks import metric_summary, target_status
 from .metric_pages import render_metric_page
@@ -66,7 +67,7 @@ def render_failure_demand(ctx: Context) -> None:
                 f"{number(r.unit_cost)} {currency}" if r.unit_cost is not None else L["no_cost"],
                 ctx.step_link(here, r.journey.id, r.step.id, with_journey=True),
                 pain,
-                inline(book.channels[r.demand.channel].name),
+                inline(book.channels[r.demand.channel].name) + table_filters.demand_mark(ctx, r),
             ]
         )
     if rows:
@@ -92,6 +93,7 @@ def render_failure_demand(ctx: Context) -> None:
         L["pain_point"],
         L["channel"],
     ]
+    out += [c for c in [table_filters.demand_controls(ctx, rows[:FAILURE_TABLE_ROWS])] if c]
     out.append(right_aligned(table(head, body), {0, 2, 3, 4}))
     if len(rows) > FAILURE_TABLE_ROWS:
         out.append(L["failure_top_shown"].format(shown=FAILURE_TABLE_ROWS, total=len(rows)))
@@ -204,6 +206,7 @@ def render_comparison(ctx: Context, future: JourneyFile) -> None:
         L["compare_rules"],
         f"## {L['key_figures']}",
         table(["", L["before"], L["after"], L["change"]], figures),
+        comparison_chart.section(ctx, c, here),
         f"## {L['what_changed']}",
     ]
 
@@ -240,4 +243,5 @@ def render_comparison(ctx: Context, future: JourneyFile) -> None:
         "\n\n".join(out),
         origin.path if origin else None,
         [*future.tags, L["comparison"]],
+        hide=comparison_chart.PAGE_HIDES,
     )
