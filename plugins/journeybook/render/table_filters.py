@@ -62,8 +62,8 @@ def controls(ctx: Context, table: str, filters: Iterable[Filter]) -> str:
         return ""
     return (
         f'<form class="jb-filters" data-table="{attr(table)}" data-count="{attr(L["filter_count"])}" '
-        f'aria-label="{attr(L["filter_rows"])}" hidden>{"".join(fields)}'
-        f'<button type="reset" class="md-button">{html_text(L["filter_reset"])}</button>'
+        f'aria-label="{attr(L["filter_rows"])}" hidden="">{"".join(fields)}'
+        f'<button type="reset">{html_text(L["filter_reset"])}</button>'
         f'<output class="jb-filter-count" aria-live="polite"></output></form>'
     )
 
