@@ -241,7 +241,7 @@ def _legend(ctx: Context) -> str:
         f"<li>{emotion_lane.legend_sample(0)}{swatch('jb-bar-after')}{html_text(L['state_future'])}</li>",
     ]
     return (
-        f'<ul class="jb-legend jb-figure-legend" aria-label="{attr(L["legend"])}">{"".join(items)}</ul>'
+        f'<ul class="jb-figure-legend" aria-label="{attr(L["legend"])}">{"".join(items)}</ul>'
         f'<p class="jb-figure-caption">{html_text(L["compare_chart_caption"])}</p>'
     )
 

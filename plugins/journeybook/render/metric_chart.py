@@ -143,7 +143,7 @@ def _legend(ctx: Context, target: bool) -> str:
     items = [f'<li><span class="jb-series-0">{sample("")}</span>{html_text(ctx.L["values"])}</li>']
     if target:
         items.append(f"<li>{sample('jb-target')}{html_text(ctx.L['target'])}</li>")
-    return f'<ul class="jb-legend jb-figure-legend">{"".join(items)}</ul>'
+    return f'<ul class="jb-figure-legend">{"".join(items)}</ul>'
 
 
 def _along(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
