@@ -25,6 +25,7 @@ from ..core.models import EMOTION_MAX, EMOTION_MIN, JourneyFile, Step, duration_
 from . import emotion_lane
 from .context import Context
 from .escape import attr, html_text
+from .figure_box import figure_box
 from .text import details, hours_text, link, number, rel, table
 
 #: The picture needs the width: no navigation or table of contents beside it (mkdocs-material `hide`).
@@ -127,7 +128,6 @@ def picture(ctx: Context, comparison: Comparison) -> str:
 
     title = L["compare_chart"]
     out = [
-        f'<div class="jb-diagram jb-figure" tabindex="0" role="group" aria-label="{attr(title)}">'
         f'<svg class="jb-compare-chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'role="img" aria-label="{attr(title)}"><desc>{html_text(L["compare_chart_caption"])}</desc>'
     ]
@@ -181,9 +181,8 @@ def picture(ctx: Context, comparison: Comparison) -> str:
                 f'<rect class="{"jb-bar-before" if k == 0 else "jb-bar-after"}" x="{x}" y="{y + 17}" '
                 f'width="{max(1.0, (COL - 16) * hours / longest if longest else 0.0):.1f}" height="9"/></g>'
             )
-    out.append("</svg></div>")
-    out.append(_legend(ctx))
-    return "".join(out)
+    out.append("</svg>")
+    return figure_box(title, "".join(out)) + _legend(ctx)
 
 
 def _curve(

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from ..core.models import Metric, MetricValue
 from .context import Context
 from .escape import attr, html_text
+from .figure_box import figure_box
 from .text import number
 
 LEFT = 56
@@ -76,7 +77,6 @@ def chart(ctx: Context, metric: Metric, values: Sequence[MetricValue]) -> str:
     description = f"{L['chart_metric_desc']} {L['chart_metric_legend']}"
     title = f"{metric.name}" + (f" ({metric.unit})" if metric.unit else "")
     out = [
-        f'<div class="jb-diagram jb-figure" tabindex="0" role="group" aria-label="{attr(title)}">'
         f'<svg class="jb-metric-chart" width="{width:g}" height="{height}" viewBox="0 0 {width:g} {height}" '
         f'role="img" aria-label="{attr(title)}"><desc>{html_text(description)}</desc>'
     ]
@@ -126,9 +126,8 @@ def chart(ctx: Context, metric: Metric, values: Sequence[MetricValue]) -> str:
         f'<text class="jb-latest" x="{points[-1][0]:.1f}" y="{points[-1][1] - 10:.1f}" text-anchor="middle">'
         f"{value_text(latest)}</text>"
     )
-    out.append("</svg></div>")
-    out.append(_legend(ctx, metric.target is not None))
-    return "".join(out)
+    out.append("</svg>")
+    return figure_box(title, "".join(out)) + _legend(ctx, metric.target is not None)
 
 
 def _legend(ctx: Context, target: bool) -> str:

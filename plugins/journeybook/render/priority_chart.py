@@ -16,7 +16,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .escape import attr, html_text
+from .escape import html_text
+from .figure_box import figure_box
 
 WIDTH = 480
 HEIGHT = 400
@@ -133,7 +134,6 @@ def chart(
     mid_x, mid_y = (left + right) / 2, (top + bottom) / 2
     discs = place(items)
     out = [
-        f'<div class="jb-diagram jb-figure" tabindex="0" role="group" aria-label="{attr(title)}">'
         f'<svg class="jb-priority" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="jb-priority-title jb-priority-desc">'
         f'<title id="jb-priority-title">{html_text(title)}</title>'
@@ -164,5 +164,5 @@ def chart(
             f'<circle cx="{p.x:.1f}" cy="{p.y:.1f}" r="{RADIUS}"/>'
             f'<text x="{p.x:.1f}" y="{p.y + 4.5:.1f}" text-anchor="middle">{p.item.rank}</text></g>'
         )
-    out.append("</svg></div>")
-    return "".join(out)
+    out.append("</svg>")
+    return figure_box(title, "".join(out))

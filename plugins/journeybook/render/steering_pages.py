@@ -67,7 +67,7 @@ def render_failure_demand(ctx: Context) -> None:
                 f"{number(r.unit_cost)} {currency}" if r.unit_cost is not None else L["no_cost"],
                 ctx.step_link(here, r.journey.id, r.step.id, with_journey=True),
                 pain,
-                inline(book.channels[r.demand.channel].name) + table_filters.demand_mark(ctx, r),
+                inline(book.channels[r.demand.channel].name) + table_filters.demand_mark(r),
             ]
         )
     if rows:

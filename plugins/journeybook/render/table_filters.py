@@ -61,7 +61,8 @@ def controls(ctx: Context, table: str, filters: Iterable[Filter]) -> str:
     if not fields:
         return ""
     return (
-        f'<form class="jb-filters" data-table="{attr(table)}" data-count="{attr(L["filter_count"])}" '
+        f'<form class="jb-filters" data-search-exclude="" data-table="{attr(table)}" '
+        f'data-count="{attr(L["filter_count"])}" '
         f'aria-label="{attr(L["filter_rows"])}" hidden="">{"".join(fields)}'
         f'<button type="reset">{html_text(L["filter_reset"])}</button>'
         f'<output class="jb-filter-count" aria-live="polite"></output></form>'
@@ -109,7 +110,7 @@ def backlog_controls(ctx: Context, entries: Sequence[BacklogEntry]) -> str:
     )
 
 
-def demand_mark(ctx: Context, row: DemandRow) -> str:
+def demand_mark(row: DemandRow) -> str:
     event = row.journey.life_event
     return row_mark(
         FAILURE_DEMAND,
