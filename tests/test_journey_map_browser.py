@@ -118,7 +118,7 @@ def texts_in_view(visit: Visit) -> list[dict[str, Any]]:
     """Diagram texts measured as each diagram is scrolled into view (contrast needs what lies under)."""
     page = visit.page
     found: list[dict[str, Any]] = []
-    holders = page.locator("article .mermaid, article .jb-canvas")
+    holders = page.locator("article .mermaid, article .jb-canvas, article .jb-figure")
     for i in range(holders.count()):
         holder = holders.nth(i)
         if not holder.is_visible():

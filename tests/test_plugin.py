@@ -50,7 +50,9 @@ def test_generated_page_content(example_site: Path) -> None:
     for heading in ("journey-map", "by-need-group", "steps", "root-causes", "failure-demand"):
         assert f'<h2 id="{heading}">' in page
     assert 'id="step-referral-sent"' in page
-    assert page.count('class="mermaid"') == 3
+    # the traceability flowchart is Mermaid; the metric charts are journeybook's own SVG
+    assert page.count('class="mermaid"') == 1
+    assert page.count('class="jb-metric-chart"') == 2
 
 
 def test_search_index_holds_generated_text(example_site: Path) -> None:

@@ -34,7 +34,7 @@ from .nav import expand_nav, nav_paths
 from .render import glossary_abbreviations, nav_sections, render_site
 from .render.i18n import labels_for
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
-from .site_assets import ASSETS, CSS_URI, DEFAULT_MERMAID_JS, LOADER_URI, MERMAID_URI
+from .site_assets import ASSETS, CSS_URI, DEFAULT_MERMAID_JS, FILTER_URI, LOADER_URI, MERMAID_URI
 
 MARKER = ".journeybook-export"
 """A file in DIR that says an earlier export wrote it, so a new export may replace docs/ and overrides/."""
@@ -182,6 +182,7 @@ def export_project(
     _copy(mermaid_js, docs / MERMAID_URI)
     _copy(ASSETS / "mermaid-loader.js", docs / LOADER_URI)
     _copy(ASSETS / "journeybook.css", docs / CSS_URI)
+    _copy(ASSETS / "table-filter.js", docs / FILTER_URI)
     if theme.get("custom_dir"):
         shutil.copytree(root / str(theme["custom_dir"]), out / "overrides")
         theme["custom_dir"] = "overrides"
@@ -311,7 +312,9 @@ def _mkdocs_config(
     site["plugins"] = kept
     site["extra_css"] = [*[c for c in config.get("extra_css") or [] if c != CSS_URI], CSS_URI]
     # The loader first, so that window.mermaid exists before the theme's bundle asks for it.
-    site["extra_javascript"] = [LOADER_URI, *[j for j in config.get("extra_javascript") or [] if j != LOADER_URI]]
+    own = (LOADER_URI, FILTER_URI)
+    theirs = [j for j in config.get("extra_javascript") or [] if j not in own]
+    site["extra_javascript"] = [LOADER_URI, *theirs, FILTER_URI]
     site["markdown_extensions"] = [
         {name: settings} if settings else name for name, settings in _extensions(config).items()
     ]

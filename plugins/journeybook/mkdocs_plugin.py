@@ -48,7 +48,7 @@ from .render.escape import terminal
 from .render.i18n import is_supported, labels_for, language_code, supported_languages
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
 from .render.text import inline
-from .site_assets import ASSETS, CSS_URI, DEFAULT_MERMAID_JS, LOADER_URI, MERMAID_URI
+from .site_assets import ASSETS, CSS_URI, DEFAULT_MERMAID_JS, FILTER_URI, LOADER_URI, MERMAID_URI
 
 log = get_plugin_logger(__name__)
 
@@ -134,6 +134,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         # Defines window.mermaid before mkdocs-material's bundle looks for it, so no CDN is ever asked.
         if LOADER_URI not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.insert(0, LOADER_URI)
+        if FILTER_URI not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(FILTER_URI)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         self.language = page_language(config.theme.get("language"))
@@ -203,6 +205,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         files.append(File.generated(config, MERMAID_URI, abs_src_path=str(self._path(config, self.config.mermaid_js))))
         files.append(File.generated(config, LOADER_URI, abs_src_path=str(ASSETS / "mermaid-loader.js")))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "journeybook.css")))
+        files.append(File.generated(config, FILTER_URI, abs_src_path=str(ASSETS / "table-filter.js")))
         if self.config.expand_nav and config.nav is not None:
             config.nav = expand_nav(config.nav, self.sections, labels_for(language))
             listed = set(nav_paths(config.nav))

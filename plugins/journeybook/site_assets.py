@@ -13,5 +13,7 @@ ASSETS = Path(__file__).parent / "assets"
 MERMAID_URI = "assets/javascripts/mermaid.min.js"
 LOADER_URI = "assets/javascripts/mermaid-loader.js"
 CSS_URI = "assets/journeybook/journeybook.css"
+#: Filters above long tables (render/table_filters.py); small, so every page carries it.
+FILTER_URI = "assets/journeybook/table-filter.js"
 DEFAULT_MERMAID_JS = "node_modules/mermaid/dist/mermaid.min.js"
 """Where `npm ci` puts the pinned Mermaid, relative to the handbook's mkdocs.yml."""

@@ -17,8 +17,8 @@ import json
 
 from ..core.analysis import priority_score
 from ..core.handbook import BacklogEntry
-from ..core.kinds import Kind, split_ref
-from . import backlog_paths, mermaid
+from ..core.kinds import Kind
+from . import backlog_paths, priority_chart, table_filters
 from .backlog_paths import area_page_path, backlog_split
 from .context import Context, Page, data_page, page
 from .escape import csv_cell
@@ -82,7 +82,7 @@ def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
     ranked = ctx.figures.ranked(entries)
     rows = []
     for e in ranked[:TABLE_LIMIT]:
-        journeys = dict.fromkeys(split_ref(r)[0] for r in (*e.item.addresses, *e.item.root_causes))
+        journeys = table_filters.journeys_of(e)
         rows.append(
             [
                 L.number(rank[e.item.id]),
@@ -91,10 +91,11 @@ def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
                 L[BACKLOG_STATUS[e.item.status]],
                 ctx.team_link(here, e.item.owner),
                 ", ".join(ctx.journey_link(here, j) for j in journeys if j in ctx.book.journeys) or "–",
-                inline(e.problem_area.name),
+                inline(e.problem_area.name) + table_filters.backlog_mark(e),
             ]
         )
-    out = table(
+    controls = table_filters.backlog_controls(ctx, ranked[:TABLE_LIMIT])
+    out = (controls + "\n\n" if controls else "") + table(
         ["#", L["solution_concept"], L["priority"], L["status"], L["owner"], L["journeys"], L["problem_area"]],
         rows,
     )
@@ -147,24 +148,24 @@ def render_backlog(ctx: Context) -> list[Page]:
     ]
     rank = ctx.figures.backlog_rank
     split = backlog_split(book)
-    charted = ctx.figures.ranked(entries)[:TABLE_LIMIT] if split else ctx.figures.ranked(entries)
-    points = [
-        mermaid.Point(
-            L.number(rank[e.item.id]),
-            (e.item.priority.effort - 1) / 4 * 0.9 + 0.05,
-            ((2 * e.item.priority.customer_value + e.item.priority.organisation_value) / 3 - 1) / 4 * 0.9 + 0.05,
+    items = [
+        priority_chart.Item(
+            rank[e.item.id],
+            f"{rank[e.item.id]}. {e.item.title} ({L['priority']} {L.number(priority_score(e.item), 1)})",
+            e.item.priority.effort,
+            (2 * e.item.priority.customer_value + e.item.priority.organisation_value) / 3,
         )
-        for e in charted
+        for e in ctx.figures.ranked(entries)[:TABLE_LIMIT]
     ]
-    chart = mermaid.quadrant(
+    chart = priority_chart.chart(
         L["value_vs_effort"],
         L["chart_quadrant_desc"],
         (f"{L['low']} {L['effort_axis']}", f"{L['high']} {L['effort_axis']}"),
         (f"{L['low']} {L['value_axis']}", f"{L['high']} {L['value_axis']}"),
         (L["big_bets"], L["quick_wins"], L["fill_ins"], L["reconsider"]),
-        points,
+        items,
     )
-    out += [f"## {L['value_vs_effort']}", L["value_formula"] + " " + L["points_numbered"], mermaid.fence(chart)]
+    out += [f"## {L['value_vs_effort']}", L["value_formula"] + " " + L["points_numbered"], chart]
     out.append(f"## {L['backlog_items']}")
     area_pages = _area_pages(ctx, out) if split else []
     for area in [] if split else book.problem_areas:

@@ -221,6 +221,10 @@ class Context:
             return markup.em(self.L["unowned"])
         return markup.a(self.book.teams[team_id].name, self.href(here, self.team_path(team_id)))
 
+    def metric_a(self, here: str, metric_id: str) -> Markup:
+        page = self.metric_path(metric_id) if self.metrics_split else self.METRICS_INDEX
+        return markup.a(self.book.metrics[metric_id].name, self.href(here, page, f"metric-{metric_id}"))
+
     def backlog_a(self, here: str, item_id: str) -> Markup:
         entry = self.book.backlog[item_id]
         page = self.backlog_page(item_id) or self.BACKLOG_INDEX

@@ -19,13 +19,13 @@ from ..core.analysis import (
 from ..core.handbook import journey_pain_points, journey_steps
 from ..core.kinds import Kind
 from ..core.models import EMOTION_MAX, EMOTION_MIN, GainPoint, JourneyFile, PainPoint, Step
-from . import emotion_lane
+from . import emotion_lane, step_lanes
 from .context import Context, Page, journey_state_label, page
 from .escape import quoted_title
 from .i18n import Labels
 from .label_keys import BACKLOG_STATUS, EMOTION, INSIGHT_STATUS, INSIGHT_TYPE, SEVERITY
 from .map_grid import Row, cards, cells_row, grid, lane_row
-from .markup import BR, em, join, strong
+from .markup import BR, join, strong
 from .metric_blocks import metric_summary
 from .review_pages import review_notice
 from .text import attr, block, bullets, details, indent, inline, link, rel, table
@@ -189,20 +189,28 @@ def journey_grid(ctx: Context, journey: JourneyFile, here: str) -> str:
         status = {b: L[BACKLOG_STATUS[ctx.book.backlog[b].item.status]] for b in ids}
         return join(BR, [ctx.backlog_a(here, b) + f" ({status[b]})" for b in ids])
 
+    longest = step_lanes.longest_wait(journey)
     rows = [
         cells_row(L["customer_does"], [s.does for s in steps]),
         cells_row(
             L["touchpoints"] + " / " + L["channels"].lower(),
-            [join(BR, [*s.touchpoints, *([em(ctx.channel_text(s.channels))] if s.channels else [])]) for s in steps],
+            [join(BR, [*s.touchpoints, *step_lanes.channels_cell(ctx, s)]) for s in steps],
         ),
         _emotion_row(ctx, journey, steps),
         cells_row(L["pain_points"], [points(s.pain_points, "⚠") for s in steps], "jb-pain"),
         cells_row(L["gain_points"], [points(s.gain_points, "✔") for s in steps], "jb-gain"),
         cells_row(L["opportunities"], [opportunities(s) for s in steps], "jb-opportunity"),
-        cells_row(L["waiting"], [s.waiting or "–" for s in steps]),
+        *_metric_rows(ctx, journey, steps, here),
+        cells_row(step_lanes.waiting_title(ctx, journey), [step_lanes.waiting_cell(ctx, s, longest) for s in steps]),
         cells_row(L["owner"], [ctx.team_a(here, s.owner) for s in steps]),
     ]
     return grid(ctx, L["journey_map"], journey, lambda s: "#step-" + s.id, rows)
+
+
+def _metric_rows(ctx: Context, journey: JourneyFile, steps: list[Step], here: str) -> list[Row]:
+    """The metrics lane, only when some metric measures a step of this journey."""
+    cells = [step_lanes.metrics_cell(ctx, journey, s, here) for s in steps]
+    return [cells_row(ctx.L["metrics"], [join(BR, c) for c in cells], "jb-metric")] if any(cells) else []
 
 
 def _emotion_row(ctx: Context, journey: JourneyFile, steps: list[Step]) -> Row:
@@ -234,8 +242,11 @@ def step_cards(ctx: Context, journey: JourneyFile, here: str) -> str:
             out.append(strong(f"{L['emotion']}:") + " " + "; ".join(feelings))
         out += [Markup.escape(f"⚠ {p.text}") for p in step.pain_points]
         out += [Markup.escape(f"✔ {g.text}") for g in step.gain_points]
+        if step.channels:
+            out.append(join(" ", step_lanes.channels_cell(ctx, step)))
         if step.waiting:
             out.append(strong(f"{L['waiting']}:") + " " + step.waiting)
+        out += [strong(f"{L['metric']}:") + " " + m for m in step_lanes.metrics_cell(ctx, journey, step, here)]
         out.append(strong(f"{L['owner']}:") + " " + ctx.team_a(here, step.owner))
         return out
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.models import Metric
-from . import mermaid
+from . import metric_chart
 from .context import Context
 from .label_keys import BETTER, METRIC_TYPE
 from .text import details, inline, table
@@ -40,35 +40,9 @@ def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> s
         facts.append(f"**{L['target']}:** {L.decimal(metric.target)}")
     out.append("\n".join(f"- {f}" for f in facts))
     if len(values) >= 2:
-        series = [[v.value for v in values]]
-        if metric.target is not None:
-            series.append([metric.target] * len(values))
-        low = min(min(s) for s in series)
-        high = max(max(s) for s in series)
-        pad = (high - low) * 0.1 or 1.0
-        # The axis starts at zero for counts, shares and scores: starting it near the data
-        # makes a small change look large.
-        chart = mermaid.line_chart(
-            metric.name,
-            L["chart_metric_desc"],
-            [v.date.isoformat() for v in values],
-            series,
-            0.0 if low >= 0 else _round_down(low - pad),
-            _round_up(high + pad),
-            metric.unit,
-        )
-        out.append(mermaid.fence(chart))
-        if metric.target is not None:
-            out.append(L["chart_metric_legend"])
+        out.append(metric_chart.chart(ctx, metric, values))
     if values:
         rows = [[v.date.isoformat(), L.decimal(v.value)] for v in values]
         out.append(details(L["values"], table([L["date"], L["value"]], rows)))
     return "\n\n".join(out)
 
-
-def _round_down(value: float) -> float:
-    return float(int(value) - (1 if value < 0 and value != int(value) else 0))
-
-
-def _round_up(value: float) -> float:
-    return float(int(value) + (1 if value > 0 and value != int(value) else 0))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from ..core.analysis import DemandRow
 from ..core.kinds import Kind
 from ..core.models import JourneyFile, Step
+from . import comparison_chart, table_filters
 from .context import Context, Page, page
 from .label_keys import BETTER, COMPARED_FIELD, DEMAND_PERIOD, METRIC_TYPE
 from .metric_blocks import metric_summary, target_status
@@ -70,7 +71,7 @@ def render_failure_demand(ctx: Context) -> Page:
                 L.money(r.unit_cost, currency) if r.unit_cost is not None else L["no_cost"],
                 ctx.step_link(here, r.journey.id, r.step.id, with_journey=True),
                 pain,
-                inline(book.channels[r.demand.channel].name),
+                inline(book.channels[r.demand.channel].name) + table_filters.demand_mark(r),
             ]
         )
     if rows:
@@ -96,6 +97,7 @@ def render_failure_demand(ctx: Context) -> Page:
         L["pain_point"],
         L["channel"],
     ]
+    out += [c for c in [table_filters.demand_controls(ctx, rows[:FAILURE_TABLE_ROWS])] if c]
     out.append(right_aligned(table(head, body), {0, 2, 3, 4}))
     if len(rows) > FAILURE_TABLE_ROWS:
         out.append(L["failure_top_shown"].format(shown=L.number(FAILURE_TABLE_ROWS), total=L.number(len(rows))))
@@ -207,6 +209,7 @@ def render_comparison(ctx: Context, future: JourneyFile) -> Page:
         L["compare_rules"],
         f"## {L['key_figures']}",
         table(["", L["before"], L["after"], L["change"]], figures),
+        comparison_chart.section(ctx, c, here),
         f"## {L['what_changed']}",
     ]
 
@@ -248,4 +251,5 @@ def render_comparison(ctx: Context, future: JourneyFile) -> Page:
         "\n\n".join(out),
         origin.path if origin else None,
         [*future.tags, L["comparison"]],
+        hide=comparison_chart.PAGE_HIDES,
     )
