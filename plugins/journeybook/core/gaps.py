@@ -4,17 +4,19 @@ A gap is not a mistake in the data (the build does not fail on it), but
 `journeybook validate --strict` reports each one at its place in the YAML.
 They are found next to the reference checks, on the collected tables, with
 the field path of each pain point at hand, so the finished handbook carries
-both the gaps the pages list and their located messages.
+the gaps the pages list and can locate each one's message when asked.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
-from .entities import BacklogEntry, Collected
+from .entities import BacklogEntry, Collected, Locator
 from .kinds import Kind
 from .models import JourneyFile, PainPoint, Step
-from .problems import Problem
+from .problems import FieldPath, Problem
 
 PainAt = tuple[JourneyFile, Step, PainPoint]
 
@@ -28,6 +30,10 @@ class Gaps:
     #: Gaps an editor left alone on purpose with `gap_accepted: reason`, listed with the reason.
     accepted_pains: tuple[tuple[JourneyFile, PainPoint], ...] = ()
     accepted_items: tuple[BacklogEntry, ...] = ()
+    #: The field path of each pain point with a gap, by (journey id, pain point id), to locate its message.
+    pain_paths: Mapping[tuple[str, str], FieldPath] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False, compare=False
+    )
 
     @property
     def count(self) -> int:
@@ -39,97 +45,107 @@ class Gaps:
         )
 
 
-def find_gaps(found: Collected) -> tuple[Gaps, list[Problem]]:
-    """The gaps, and each as a located problem for `validate --strict`.
+def find_gaps(found: Collected) -> Gaps:
+    """Where the chain is broken, with the field path of each pain point kept to locate messages later.
 
     Future journeys are left out of the pain-point checks: their pain points
     describe the target, not work to be done. A pain point or backlog item
     with `gap_accepted: reason` is not a gap: it is listed with its reason.
     """
-    locate = found.locator
     addressed = {ref for e in found.backlog.values() for ref in e.item.addresses}
     no_cause: list[PainAt] = []
     no_backlog: list[PainAt] = []
     accepted_pains: list[tuple[JourneyFile, PainPoint]] = []
-    cause_problems: list[Problem] = []
-    backlog_problems: list[Problem] = []
+    paths: dict[tuple[str, str], FieldPath] = {}
     for journey in found.journeys.values():
         if journey.state == "future":
             continue
         for p, phase in enumerate(journey.phases):
             for s, step in enumerate(phase.steps):
                 for k, pain in enumerate(step.pain_points):
-                    path = ("phases", p, "steps", s, "pain_points", k)
                     lacks_cause = not pain.root_causes
                     lacks_backlog = f"{journey.id}/{pain.id}" not in addressed
                     if pain.gap_accepted and (lacks_cause or lacks_backlog):
                         accepted_pains.append((journey, pain))
                         continue
+                    if lacks_cause or lacks_backlog:
+                        paths[(journey.id, pain.id)] = ("phases", p, "steps", s, "pain_points", k)
                     if lacks_cause:
                         no_cause.append((journey, step, pain))
-                        cause_problems.append(
-                            locate.problem(
-                                Kind.JOURNEY,
-                                journey.id,
-                                (*path, "root_causes"),
-                                f"{Kind.PAIN_POINT} '{pain.id}' has no {Kind.ROOT_CAUSE}",
-                                expected="at least one id in 'root_causes'",
-                                hint="add the root cause to the journey's root_causes and refer to it here",
-                            )
-                        )
                     if lacks_backlog:
                         no_backlog.append((journey, step, pain))
-                        backlog_problems.append(
-                            locate.problem(
-                                Kind.JOURNEY,
-                                journey.id,
-                                (*path, "id"),
-                                f"no {Kind.BACKLOG_ITEM} addresses {Kind.PAIN_POINT} '{pain.id}'",
-                                expected=f"a backlog item with '{journey.id}/{pain.id}' in 'addresses'",
-                                hint="add a backlog item, or record why it is left alone with 'gap_accepted: reason'",
-                            )
-                        )
     no_metric: list[BacklogEntry] = []
     no_owner: list[BacklogEntry] = []
     accepted_items: list[BacklogEntry] = []
-    metric_problems: list[Problem] = []
-    owner_problems: list[Problem] = []
     for entry in found.backlog.values():
-        item = entry.item
-        lacks_metric = not item.metrics
-        lacks_owner = item.owner is None
-        if item.gap_accepted and (lacks_metric or lacks_owner):
+        lacks_metric = not entry.item.metrics
+        lacks_owner = entry.item.owner is None
+        if entry.item.gap_accepted and (lacks_metric or lacks_owner):
             accepted_items.append(entry)
             continue
         if lacks_metric:
             no_metric.append(entry)
-            metric_problems.append(
-                locate.problem(
-                    Kind.BACKLOG_ITEM,
-                    item.id,
-                    ("metrics",),
-                    f"{Kind.BACKLOG_ITEM} '{item.id}' has no {Kind.METRIC}",
-                    expected="at least one metric id in 'metrics'",
-                    hint="name the metric that will show whether the item worked",
-                )
-            )
         if lacks_owner:
             no_owner.append(entry)
-            owner_problems.append(
-                locate.problem(
-                    Kind.BACKLOG_ITEM,
-                    item.id,
-                    ("id",),
-                    f"{Kind.BACKLOG_ITEM} '{item.id}' has no owner",
-                    expected="an 'owner:' team id",
-                )
-            )
-    gaps = Gaps(
+    return Gaps(
         tuple(no_cause),
         tuple(no_backlog),
         tuple(no_metric),
         tuple(no_owner),
         tuple(accepted_pains),
         tuple(accepted_items),
+        MappingProxyType(paths),
     )
-    return gaps, cause_problems + backlog_problems + metric_problems + owner_problems
+
+
+def gap_problems(gaps: Gaps, locate: Locator) -> list[Problem]:
+    """The gaps as located problems, for `journeybook validate --strict`.
+
+    Locating is left until asked: a file parsed without mistakes keeps only the
+    positions of its entities, and finding a field's line parses it again.
+    """
+    problems: list[Problem] = []
+    for journey, _, pain in gaps.pains_without_cause:
+        problems.append(
+            locate.problem(
+                Kind.JOURNEY,
+                journey.id,
+                (*gaps.pain_paths[(journey.id, pain.id)], "root_causes"),
+                f"{Kind.PAIN_POINT} '{pain.id}' has no {Kind.ROOT_CAUSE}",
+                expected="at least one id in 'root_causes'",
+                hint="add the root cause to the journey's root_causes and refer to it here",
+            )
+        )
+    for journey, _, pain in gaps.pains_without_backlog:
+        problems.append(
+            locate.problem(
+                Kind.JOURNEY,
+                journey.id,
+                (*gaps.pain_paths[(journey.id, pain.id)], "id"),
+                f"no {Kind.BACKLOG_ITEM} addresses {Kind.PAIN_POINT} '{pain.id}'",
+                expected=f"a backlog item with '{journey.id}/{pain.id}' in 'addresses'",
+                hint="add a backlog item, or record why it is left alone with 'gap_accepted: reason'",
+            )
+        )
+    for entry in gaps.items_without_metric:
+        problems.append(
+            locate.problem(
+                Kind.BACKLOG_ITEM,
+                entry.item.id,
+                ("metrics",),
+                f"{Kind.BACKLOG_ITEM} '{entry.item.id}' has no {Kind.METRIC}",
+                expected="at least one metric id in 'metrics'",
+                hint="name the metric that will show whether the item worked",
+            )
+        )
+    for entry in gaps.items_without_owner:
+        problems.append(
+            locate.problem(
+                Kind.BACKLOG_ITEM,
+                entry.item.id,
+                ("id",),
+                f"{Kind.BACKLOG_ITEM} '{entry.item.id}' has no owner",
+                expected="an 'owner:' team id",
+            )
+        )
+    return problems

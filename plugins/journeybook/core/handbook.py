@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
@@ -31,7 +32,7 @@ from .entities import (
     journey_pain_points,
     journey_steps,
 )
-from .gaps import Gaps, find_gaps
+from .gaps import Gaps, find_gaps, gap_problems
 from .kinds import Kind, Ref, split_ref
 from .metrics_csv import read_metric_csv, resolve_path
 from .models import (
@@ -101,8 +102,6 @@ class Handbook:
     warnings: tuple[Problem, ...]
     #: Where the chain pain point -> root cause -> backlog item -> metric is broken (see core.gaps).
     gaps: Gaps
-    #: The gaps as located messages, for `journeybook validate --strict`.
-    gap_problems: tuple[Problem, ...]
     #: The kind of every id inside each journey ('journey/id' references), by journey id.
     local_kinds: Mapping[str, Mapping[str, Kind]] = field(repr=False)
     #: Locates a message at a field of an entity, for findings made after loading (reviews due).
@@ -111,7 +110,6 @@ class Handbook:
     @classmethod
     def from_collected(cls, found: Collected, warnings: tuple[Problem, ...] = ()) -> Handbook:
         """The finished handbook from checked tables: references resolved and gaps found here."""
-        gaps, gap_problems = find_gaps(found)
         ro = MappingProxyType
         return cls(
             root=found.root,
@@ -129,8 +127,7 @@ class Handbook:
             origins=ro(dict(found.origins)),
             problem_areas=tuple(found.problem_areas),
             warnings=warnings,
-            gaps=gaps,
-            gap_problems=tuple(gap_problems),
+            gaps=find_gaps(found),
             local_kinds=ro({jid: ro(local_ids(j)) for jid, j in found.journeys.items()}),
             locator=Locator(ro(dict(found.origins)), ro(dict(found.sources)), ro(dict(found.paths))),
         )
@@ -147,6 +144,11 @@ class Handbook:
             return Ref(Kind.JOURNEY, journey)
         kind = self.local_kinds[journey].get(local)
         return Ref(kind, local, journey) if kind is not None else None
+
+    @cached_property
+    def gap_problems(self) -> tuple[Problem, ...]:
+        """The gaps as located messages, for `journeybook validate --strict` (located on first use)."""
+        return tuple(gap_problems(self.gaps, self.locator))
 
     @property
     def currency(self) -> str:
