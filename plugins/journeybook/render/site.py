@@ -1,8 +1,11 @@
 """Render the whole handbook: every generated page, in nav order.
 
-The result is plain Markdown (and two data files), so it can be served by
-the MkDocs plugin, written to disk for another engine by `journeybook
-export`, or compared with golden files in tests.
+Each renderer is a function of one read-only `Context` that returns its
+pages; `render_pages` collects them. The result is Markdown with the
+repeated structures (grids, cards) as HTML that every Markdown engine passes
+through (and two data files), so it can be served by the MkDocs plugin,
+written to disk for another engine by `journeybook export`, or compared with
+golden files in tests.
 """
 
 from __future__ import annotations
