@@ -71,17 +71,12 @@ def test_mermaid_label_escapes_everything_but_letters_digits_and_spaces() -> Non
 
 
 def test_mermaid_node_ids_are_generated_not_taken_from_labels() -> None:
-    chart = mermaid.blueprint("t", "d", ["Köp", "Kåp"], [mermaid.Lane("end", [["graph"], ["subgraph"]])], 0, "line")
-    body = chart.split("accDescr: d\n", 1)[1]
-    assert 'n1["Köp#58; graph"]' in body and 'n2["Kåp#58; subgraph"]' in body
-    assert 'subgraph lane1 ["end"]' in body
+    chain = mermaid.Chain({"a": ("Köp", "pain"), "b": ("Kåp", "cause"), "c": ("end", "item")}, [("a", "b"), ("b", "c")])
+    body = mermaid.trace("t", "d", chain).split("accDescr: d\n", 1)[1]
+    assert 'n1["Köp"]' in body and 'n2["Kåp"]' in body and 'n3["end"]' in body
+    assert "n1 --> n2" in body and "n2 --> n3" in body
 
 
 def test_mermaid_accessible_title_and_description() -> None:
-    chart = mermaid.quadrant("Q: a", "D; b", ("l", "h"), ("l", "h"), ("1", "2", "3", "4"), [])
+    chart = mermaid.trace("Q: a", "D; b", mermaid.Chain())
     assert "accTitle: Q#58; a" in chart and "accDescr: D#59; b" in chart
-
-
-def test_journey_scores_are_clamped_to_mermaid_range() -> None:
-    chart = mermaid.user_journey("t", "d", [mermaid.JourneySection("p", [mermaid.JourneyTask("x", 9, ["a"])])])
-    assert "x: 5 : a" in chart
