@@ -109,8 +109,9 @@ class Handbook:
 
     @classmethod
     def from_collected(cls, found: Collected, warnings: tuple[Problem, ...] = ()) -> Handbook:
-        """The finished handbook from checked tables: references resolved and gaps found here."""
+        """The finished handbook from collected tables whose references are checked; the gaps are found here."""
         ro = MappingProxyType
+        origins = ro(dict(found.origins))
         return cls(
             root=found.root,
             organisation=found.organisation,
@@ -124,12 +125,12 @@ class Handbook:
             metrics=ro(dict(found.metrics)),
             metric_values=ro({k: tuple(v) for k, v in found.metric_values.items()}),
             terms=ro(dict(found.terms)),
-            origins=ro(dict(found.origins)),
+            origins=origins,
             problem_areas=tuple(found.problem_areas),
             warnings=warnings,
             gaps=find_gaps(found),
             local_kinds=ro({jid: ro(local_ids(j)) for jid, j in found.journeys.items()}),
-            locator=Locator(ro(dict(found.origins)), ro(dict(found.sources)), ro(dict(found.paths))),
+            locator=Locator(origins, ro(dict(found.sources)), ro(dict(found.paths))),
         )
 
     def origin(self, kind: Kind, ident: str) -> Origin | None:
