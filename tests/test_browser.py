@@ -325,3 +325,17 @@ def test_instant_navigation_renders_diagrams(browser: Any, base_url: str) -> Non
         assert visit.console == [] and visit.foreign == []
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("path", ["journeys/breast-cancer-current/", "journeys/breast-cancer-current/blueprint/"])
+def test_phone_cards_pass_axe_in_dark_mode(browser: Any, base_url: str, path: str) -> None:
+    """On a phone the map is step cards; in dark mode their text (phase names too) must keep its contrast."""
+    visit = Visit(browser, base_url + path, base_url, viewport={"width": 390, "height": 844})
+    page = visit.page
+    try:
+        page.locator("label[for=__palette_1]").first.click()
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert page.locator(".jb-cards").first.is_visible()
+        assert visit.axe() == []
+    finally:
+        visit.close()
