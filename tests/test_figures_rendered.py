@@ -54,12 +54,12 @@ def test_failure_demand_page_ranks_by_cost(example_pages: dict[str, str]) -> Non
 def test_metric_latest_value_against_target(example_pages: dict[str, str], mini_pages: dict[str, str]) -> None:
     page = mini_pages["metrics/index.md"]
     # contacts: lower is better; latest 40 against target 10 -> not yet on target
-    assert "- **Latest:** 40 (2026-02-28) – **not yet on target**" in page
+    assert "- **Latest:** 40 (February 28, 2026) – **not yet on target**" in page
     metrics = example_pages["metrics/index.md"]
     # satisfaction 71 (CSV, 2026-09-30) against 75, higher is better
-    assert "- **Latest:** 71 (2026-09-30) – **not yet on target**" in metrics
+    assert "- **Latest:** 71 (September 30, 2026) – **not yet on target**" in metrics
     # calls 182 (2026-03-31) against 40, lower is better
-    assert "- **Latest:** 182 (2026-03-31) – **not yet on target**" in metrics
+    assert "- **Latest:** 182 (March 31, 2026) – **not yet on target**" in metrics
 
 
 def test_backlog_priorities_and_exports(mini_pages: dict[str, str]) -> None:

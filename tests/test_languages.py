@@ -47,9 +47,9 @@ def _page(language: str, path: str) -> str:
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", ["**Lead time:** 12.1 days", "**Steps:** 3 in 2 phases"]),
-        ("sv", ["**Ledtid:** 12,1 dagar", "**Steg:** 3 i 2 faser"]),
-        ("fi", ["**Läpimenoaika:** 12,1 päivää", "**Vaiheet:** 3, 2 jaksossa"]),
+        ("en", ["**Lead time:** 12.1 days", "**Steps:** 3 in 2 phases", "(February 28, 2026)"]),
+        ("sv", ["**Ledtid:** 12,1 dagar", "**Steg:** 3 i 2 faser", "(28 februari 2026)"]),
+        ("fi", ["**Läpimenoaika:** 12,1 päivää", "**Vaiheet:** 3, 2 jaksossa", "(28. helmikuuta 2026)"]),
     ],
 )
 def test_figures_use_the_page_language(language: str, expected: list[str]) -> None:

@@ -53,7 +53,8 @@ def test_due_for_review_page_lists_owner_and_date(reviewed: Path) -> None:
     )
     assert "move-future" not in page
     notice = pages["journeys/move-now/index.md"]
-    assert '!!! warning "Due for review"\n\n    Last reviewed 2020-01-01: due for review since 2021-01-01.' in notice
+    expected = "Last reviewed January 1, 2020: due for review since January 1, 2021."
+    assert f'!!! warning "Due for review"\n\n    {expected}' in notice
     assert "!!! warning" not in pages["journeys/move-future/index.md"]
     assert "This page has never been reviewed" in pages["need-groups/hurried.md"]
 

@@ -190,7 +190,7 @@ def _insight_entry(ctx: Context, here: str, insight: Insight) -> str:
         f"**{L['source']}:** {inline(insight.source)}",
     ]
     if insight.date:
-        facts.append(f"**{L['date']}:** {insight.date.isoformat()}")
+        facts.append(f"**{L['date']}:** {L.date(insight.date)}")
     facts.append(f"**{L['about']}:** " + ", ".join(ctx.ref_link(here, r) for r in insight.about))
     if insight.need_groups:
         facts.append(f"**{L['need_groups']}:** {ctx.group_names(here, insight.need_groups)}")

@@ -33,7 +33,7 @@ def metric_summary(ctx: Context, here: str, metric_id: str, level: int = 2) -> s
         status = ""
         if metric.target is not None:
             status = f" – **{target_status(ctx, metric, latest.value)}**"
-        facts.append(f"**{L['latest']}:** {L.decimal(latest.value)} ({latest.date.isoformat()}){status}")
+        facts.append(f"**{L['latest']}:** {L.decimal(latest.value)} ({L.date(latest.date)}){status}")
     else:
         facts.append(f"**{L['latest']}:** {L['no_values']}")
     if metric.target is not None:

@@ -21,7 +21,7 @@ def review_notice(ctx: Context, kind: Kind, ident: str) -> str:
     if due.reviewed is None or due.due is None:
         text = L["review_notice_never"]
     else:
-        text = L["review_notice_overdue"].format(reviewed=due.reviewed.isoformat(), due=due.due.isoformat())
+        text = L["review_notice_overdue"].format(reviewed=L.date(due.reviewed), due=L.date(due.due))
     return f'!!! warning "{L["due_review"]}"\n\n    {text} [{L["due_review"]}]({_rel(ctx, kind, ident)})'
 
 
