@@ -33,9 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -118,46 +116,20 @@ def run_child(*args: str) -> dict[str, float]:
 
 
 def plain_config(tmp: Path, data: Path, plugin_config: Path) -> Path:
-    """A project of the exported pages, built without the plugin, with the plugin's nav."""
-    from mkdocs.config import load_config
-
+    """The project `journeybook export` writes from the plugin's config: the same pages, nav, CSS and
+    Mermaid, built by plain MkDocs + Material without the journeybook plugin."""
     from journeybook.cli import main
 
-    docs = tmp / "plain-docs"
-    shutil.copytree(tmp / "docs", docs)  # the hand-written pages the plugin's build reads (write_config)
+    out = tmp / "plain"
     with open(os.devnull, "w") as null:
         stdout, sys.stdout = sys.stdout, null
         try:
-            main(["export", str(data), "--out", str(docs)])
+            code = main(["export", str(data), "--out", str(out), "--config", str(plugin_config)])
         finally:
             sys.stdout = stdout
-    mermaid = plugin_config.read_text("utf-8").split("mermaid_js: ", 1)[1].split("\n", 1)[0]
-    target = docs / "assets" / "javascripts" / "mermaid.min.js"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(mermaid, target)
-    # The nav the plugin makes, read from a config the plugin has expanded.
-    config = load_config(str(plugin_config))
-    plugin = config.plugins["journeybook"]
-    from mkdocs.structure.files import get_files
-
-    config.plugins.on_startup(command="build", dirty=False)
-    files = get_files(config)
-    plugin.on_config(config)
-    plugin.on_files(files, config=config)
-    nav = config.nav
-    text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", plugin_config.read_text("utf-8"), count=1, flags=re.M)
-    assert f"docs_dir: {docs}" in text, "the plain build must read the exported pages"
-    keep: list[str] = []
-    in_plugin = False
-    for line in text.partition("\nnav:\n")[0].splitlines():
-        in_plugin = line == "  - journeybook:" or (in_plugin and line.startswith("      "))
-        if not in_plugin:
-            keep.append(line)
-    mermaid_line = "extra_javascript:\n  - assets/javascripts/mermaid.min.js\n"
-    body = "\n".join(keep).replace("extra_javascript:\n", mermaid_line, 1)
-    out = tmp / "plain.yml"
-    out.write_text(f"{body}\nnav: {json.dumps(nav)}\n", "utf-8")
-    return out
+    if code != 0:
+        raise SystemExit(f"journeybook export failed ({code}): the plain build would not hold the same pages")
+    return out / "mkdocs.yml"
 
 
 def site_figures(site: Path) -> dict[str, float]:
