@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 
 from ..core.analysis import priority_score
 from ..core.handbook import BacklogEntry
@@ -71,7 +72,7 @@ def _csv(records: list[dict[str, object]]) -> str:
 TABLE_LIMIT = 50
 
 
-def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
+def _item_table(ctx: Context, here: str, ranked: Sequence[BacklogEntry]) -> str:
     """One ranked table, the deciding columns (priority, status, owner) first after the name.
 
     Owner and journeys are columns rather than repeated tables per owner and
@@ -79,7 +80,6 @@ def _item_table(ctx: Context, here: str, entries: list[BacklogEntry]) -> str:
     """
     L = ctx.L
     rank = ctx.figures.backlog_rank
-    ranked = ctx.figures.ranked(entries)
     rows = []
     for e in ranked[:TABLE_LIMIT]:
         journeys = table_filters.journeys_of(e)
@@ -139,12 +139,12 @@ def render_backlog(ctx: Context) -> list[Page]:
     book = ctx.book
     here = ctx.BACKLOG_INDEX
     records = backlog_records(ctx)
-    entries = list(book.backlog.values())
+    ranked = ctx.figures.ranked_backlog
     out = [
         f"# {L['backlog']}",
         L["priority_formula"],
         f"{L['download']}: {link('backlog.csv', rel(here, CSV_PATH))} · {link('backlog.json', rel(here, JSON_PATH))}",
-        _item_table(ctx, here, entries),
+        _item_table(ctx, here, ranked),
     ]
     rank = ctx.figures.backlog_rank
     split = backlog_split(book)
@@ -155,7 +155,7 @@ def render_backlog(ctx: Context) -> list[Page]:
             e.item.priority.effort,
             (2 * e.item.priority.customer_value + e.item.priority.organisation_value) / 3,
         )
-        for e in ctx.figures.ranked(entries)[:TABLE_LIMIT]
+        for e in ranked[:TABLE_LIMIT]
     ]
     chart = priority_chart.chart(
         L["value_vs_effort"],

@@ -222,16 +222,12 @@ class Context:
         return markup.a(self.book.teams[team_id].name, self.href(here, self.team_path(team_id)))
 
     def metric_a(self, here: str, metric_id: str) -> Markup:
-        page = self.metric_path(metric_id) if self.metrics_split else self.METRICS_INDEX
+        page = self.metric_page(metric_id)
         return markup.a(self.book.metrics[metric_id].name, self.href(here, page, f"metric-{metric_id}"))
 
     def backlog_a(self, here: str, item_id: str) -> Markup:
-        entry = self.book.backlog[item_id]
-        page = self.backlog_page(item_id) or self.BACKLOG_INDEX
-        return markup.a(entry.item.title, self.href(here, page, f"item-{item_id}"))
-
-    def channel_text(self, channel_ids: list[str]) -> str:
-        return ", ".join(self.book.channels[c].name for c in channel_ids)
+        page = self.backlog_page(item_id)
+        return markup.a(self.book.backlog[item_id].item.title, self.href(here, page, f"item-{item_id}"))
 
     # --- links between pages -------------------------------------------------------
 
@@ -267,17 +263,20 @@ class Context:
     def _item_pages(self) -> dict[str, str]:
         return item_pages(self.book)
 
-    def backlog_page(self, item_id: str) -> str | None:
+    def backlog_page(self, item_id: str) -> str:
         """The page that shows a backlog item's details (the backlog page, or its development area's)."""
-        return self._item_pages.get(item_id)
+        return self._item_pages.get(item_id, self.BACKLOG_INDEX)
+
+    def metric_page(self, metric_id: str) -> str:
+        """The page that shows a metric's chart: the metrics page, or the metric's own in a large handbook."""
+        return self.metric_path(metric_id) if self.metrics_split else self.METRICS_INDEX
 
     def backlog_link(self, here: str, item_id: str) -> str:
-        entry = self.book.backlog[item_id]
-        page = self.backlog_page(item_id) or self.BACKLOG_INDEX
-        return link(entry.item.title, rel(here, page, f"item-{item_id}"))
+        page = self.backlog_page(item_id)
+        return link(self.book.backlog[item_id].item.title, rel(here, page, f"item-{item_id}"))
 
     def metric_link(self, here: str, metric_id: str) -> str:
-        page = self.metric_path(metric_id) if self.metrics_split else self.METRICS_INDEX
+        page = self.metric_page(metric_id)
         return link(self.book.metrics[metric_id].name, rel(here, page, f"metric-{metric_id}"))
 
     def insight_page(self, insight_id: str) -> str:

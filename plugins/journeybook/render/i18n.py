@@ -181,10 +181,6 @@ class Labels(Mapping[str, str]):
         """Keys this language's catalog lacks: they are shown in English."""
         return self._catalog.missing
 
-    @property
-    def plural_keys(self) -> frozenset[str]:
-        return frozenset(self._catalog.plurals)
-
     def __getitem__(self, key: str) -> str:
         return self._catalog.texts[key]
 
