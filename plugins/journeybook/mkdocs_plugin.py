@@ -46,6 +46,7 @@ from .page_extensions import needed_extensions
 from .render import Page, abbreviations, nav_of, render_pages, site_context
 from .render.escape import terminal
 from .render.i18n import is_supported, labels_for, language_code, supported_languages
+from .render.incremental import IncrementalRenderer
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
 from .render.text import inline
 from .site_assets import ASSETS, CSS_URI, DEFAULT_MERMAID_JS, FILTER_URI, LOADER_URI, MERMAID_URI
@@ -85,6 +86,10 @@ def skipped_headings(config: MkDocsConfig, language: str) -> re.Pattern[str]:
 class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def __init__(self) -> None:
         self.cache = HandbookCache()
+        #: Under `mkdocs serve`: the pages of the last build, rendered again only where their data changed.
+        self.renderer = IncrementalRenderer()
+        #: The text last written for each generated page, so an unchanged page is not even compared on disk.
+        self.written: dict[Path, str] = {}
         self.abbreviations = ""
         self.serving = False
         #: The data's problems while `mkdocs serve` shows them instead of the handbook.
@@ -104,6 +109,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
         self.cache = HandbookCache()
+        self.renderer = IncrementalRenderer()
+        self.written = {}
         self.serving = command == "serve"
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
@@ -175,7 +182,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             use_directory_urls=config.use_directory_urls,
             tooltips=self.config.tooltips,
         )
-        self.pages = render_pages(ctx)
+        if self.serving:
+            self.pages = self.renderer.render(ctx)
+            log.debug("rendered %d of the handbook's units again", len(self.renderer.rendered))
+        else:
+            self.pages = render_pages(ctx)
         for page in self.pages:
             if (Path(config.docs_dir) / page.path).exists():
                 raise PluginError(
@@ -193,8 +204,13 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         language = self.language
         cache = self._path(config, self.config.cache_dir) / language
         generated: list[File] = []
+        written_before = self.written
+        self.written = {}
         for page in self.pages:
-            written = _write_if_changed(cache / page.path, page.content)
+            written = cache / page.path
+            if written_before.get(written) is not page.content or not written.is_file():
+                _write_if_changed(written, page.content)
+            self.written[written] = page.content
             file = File.generated(config, page.path, abs_src_path=str(written))
             if page.source is not None:
                 file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()

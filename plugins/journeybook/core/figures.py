@@ -111,9 +111,16 @@ class Figures:
         insights = _by_journey(book.journeys, ((i, i.about) for i in book.insights.values()))
         items = ((e, (*e.item.addresses, *e.item.root_causes)) for e in book.backlog.values())
         backlog = _by_journey(book.journeys, items)
-        return MappingProxyType(
-            {jid: AboutJourney(metrics[jid], insights[jid], backlog[jid]) for jid in book.journeys}
-        )
+        return MappingProxyType({jid: AboutJourney(metrics[jid], insights[jid], backlog[jid]) for jid in book.journeys})
+
+    @cached_property
+    def replaced_by(self) -> Mapping[str, tuple[str, ...]]:
+        """The journeys that replace each journey (its future states), in handbook order."""
+        out: dict[str, list[str]] = {jid: [] for jid in self.book.journeys}
+        for jid, journey in self.book.journeys.items():
+            if journey.replaces in out:
+                out[journey.replaces].append(jid)
+        return MappingProxyType({jid: tuple(ids) for jid, ids in out.items()})
 
     @cached_property
     def step_index(self) -> Mapping[tuple[str, str], Step]:

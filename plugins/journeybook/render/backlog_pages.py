@@ -14,18 +14,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from ..core.analysis import priority_score
 from ..core.handbook import BacklogEntry
 from ..core.kinds import Kind
+from ..core.models import ProblemArea
 from . import backlog_paths, priority_chart, table_filters
 from .backlog_paths import area_page_path, backlog_split
-from .context import Context, Page, data_page, page
+from .context import Context, Page, Unit, data_page, page, render_units
 from .escape import csv_cell
 from .label_keys import BACKLOG_STATUS
 from .text import block, bullets, inline, link, rel, table
-from .trace_pages import render_trace_pages
+from .trace_pages import trace_units
 
 CSV_PATH = "backlog/backlog.csv"
 JSON_PATH = "backlog/backlog.json"
@@ -104,37 +106,83 @@ def _item_table(ctx: Context, here: str, ranked: Sequence[BacklogEntry]) -> str:
     return out
 
 
-def _area_pages(ctx: Context, out: list[str]) -> list[Page]:
-    """A page (or several) per development area; the backlog page lists them."""
+class _AreaPart(NamedTuple):
+    """One page of a development area's items: where it is, its title, and the ids it shows."""
+
+    area: ProblemArea
+    path: str
+    title: str
+    short: str
+    description: str
+    items: tuple[str, ...]
+
+
+def _area_parts(ctx: Context) -> list[_AreaPart]:
+    """The pages of a split backlog: a page (or several) per development area."""
+    parts: list[_AreaPart] = []
+    for area in ctx.book.problem_areas:
+        for dev in area.development_areas:
+            size = backlog_paths.ONE_PAGE_MAX_ITEMS
+            chunks = [dev.items[n : n + size] for n in range(0, len(dev.items), size)]
+            for part_no, chunk in enumerate(chunks, start=1):
+                short = dev.name + (f" ({part_no})" if len(chunks) > 1 else "")
+                parts.append(
+                    _AreaPart(
+                        area,
+                        area_page_path(area.id, dev.id, part_no),
+                        f"{area.name} → {short}",
+                        short,
+                        dev.description if part_no == 1 else "",
+                        tuple(i.id for i in chunk),
+                    )
+                )
+    return parts
+
+
+def _area_list(ctx: Context, out: list[str], parts: list[_AreaPart]) -> None:
+    """The backlog page's list of the area pages, under each problem area's heading."""
     L = ctx.L
-    book = ctx.book
     here = ctx.BACKLOG_INDEX
-    pages: list[Page] = []
-    for area in book.problem_areas:
+    for area in ctx.book.problem_areas:
         out.append(f"### {inline(area.name)}")
         if area.description:
             out.append(inline(area.description))
-        links = []
-        for dev in area.development_areas:
-            size = backlog_paths.ONE_PAGE_MAX_ITEMS
-            parts = [dev.items[n : n + size] for n in range(0, len(dev.items), size)]
-            for part_no, part in enumerate(parts, start=1):
-                path = area_page_path(area.id, dev.id, part_no)
-                title = f"{area.name} → {dev.name}" + (f" ({part_no})" if len(parts) > 1 else "")
-                body = [f"# {inline(title)}", link(L["backlog"], rel(path, here))]
-                if part_no == 1 and dev.description:
-                    body.append(inline(dev.description))
-                # An id repeated in another area (refused by validation) keeps the page of its first.
-                body += [_item_detail(ctx, path, book.backlog[i.id]) for i in part if ctx.backlog_page(i.id) == path]
-                origin = book.origin(Kind.BACKLOG_ITEM, part[0].id)
-                pages.append(page(path, title, "\n\n".join(body), origin.path if origin else None, [L["backlog"]]))
-                links.append(f"{link(title.removeprefix(f'{area.name} → '), rel(here, path))} ({L.number(len(part))})")
-        out.append(bullets(links))
-    return pages
+        mine = [p for p in parts if p.area is area]
+        out.append(bullets([f"{link(p.short, rel(here, p.path))} ({L.number(len(p.items))})" for p in mine]))
+
+
+def _area_page(ctx: Context, part: _AreaPart) -> Page:
+    L = ctx.L
+    book = ctx.book
+    path = part.path
+    body = [f"# {inline(part.title)}", link(L["backlog"], rel(path, ctx.BACKLOG_INDEX))]
+    if part.description:
+        body.append(inline(part.description))
+    # An id repeated in another area (refused by validation) keeps the page of its first.
+    body += [_item_detail(ctx, path, book.backlog[i]) for i in part.items if ctx.backlog_page(i) == path]
+    origin = book.origin(Kind.BACKLOG_ITEM, part.items[0])
+    return page(path, part.title, "\n\n".join(body), origin.path if origin else None, [L["backlog"]])
+
+
+def _area_of(part: _AreaPart) -> Callable[[Context], list[Page]]:
+    return lambda c: [_area_page(c, part)]
+
+
+def backlog_units(ctx: Context) -> list[Unit]:
+    """The backlog page and its downloads; the area pages of a large backlog each a unit; traceability and gaps."""
+    split = backlog_split(ctx.book)
+    parts = _area_parts(ctx) if split else []
+    # What a part holds (its title, its item ids) is in the unit's key: the unit reads the rest by id.
+    areas: list[Unit] = [(("backlog-area", *p[1:5], *p.items), _area_of(p)) for p in parts]
+    return [(("backlog",), _backlog_page), *areas, *trace_units(ctx)]
 
 
 def render_backlog(ctx: Context) -> list[Page]:
     """The backlog page, its CSV and JSON downloads, the area pages of a large backlog, traceability and gaps."""
+    return render_units(ctx, backlog_units(ctx))
+
+
+def _backlog_page(ctx: Context) -> list[Page]:
     L = ctx.L
     book = ctx.book
     here = ctx.BACKLOG_INDEX
@@ -167,7 +215,8 @@ def render_backlog(ctx: Context) -> list[Page]:
     )
     out += [f"## {L['value_vs_effort']}", L["value_formula"] + " " + L["points_numbered"], chart]
     out.append(f"## {L['backlog_items']}")
-    area_pages = _area_pages(ctx, out) if split else []
+    if split:
+        _area_list(ctx, out, _area_parts(ctx))
     for area in [] if split else book.problem_areas:
         out.append(f"### {inline(area.name)}")
         if area.description:
@@ -181,8 +230,6 @@ def render_backlog(ctx: Context) -> list[Page]:
         data_page(CSV_PATH, _csv(records)),
         data_page(JSON_PATH, json.dumps(records, ensure_ascii=False, indent=2) + "\n"),
         page(here, L["backlog"], "\n\n".join(out), origin.path if origin else None, [L["backlog"]]),
-        *area_pages,
-        *render_trace_pages(ctx),
     ]
 
 
@@ -212,4 +259,4 @@ def _item_detail(ctx: Context, here: str, entry: BacklogEntry) -> str:
     return "\n\n".join(out)
 
 
-__all__ = ["backlog_records", "render_backlog"]
+__all__ = ["backlog_records", "backlog_units", "render_backlog"]

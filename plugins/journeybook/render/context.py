@@ -8,6 +8,7 @@ every one of them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -62,6 +63,20 @@ def page(
     return Page(path, f"{front_matter(meta)}\n{body.strip()}\n", title, source)
 
 
+Unit = tuple[tuple[str, ...], Callable[["Context"], list[Page]]]
+"""A unit of work: its key, and what renders its pages from a context (see `render.incremental`).
+
+A unit fetches what it shows from the context it is given, by id, so that
+its reads can be recorded; anything it takes from elsewhere (a closure) must
+be in its key.
+"""
+
+
+def render_units(ctx: Context, units: list[Unit]) -> list[Page]:
+    """The pages of these units, rendered now, in order."""
+    return [page for _, render in units for page in render(ctx)]
+
+
 def data_page(path: str, content: str) -> Page:
     """A generated data file (CSV, JSON), written as it is."""
     return Page(path, content)
@@ -88,7 +103,7 @@ class Context:
     #: Glossary terms as tooltips (the plugin's `tooltips` option), in emitted HTML as in Markdown.
     tooltips: bool = True
 
-    @property
+    @cached_property
     def journeys_split(self) -> bool:
         """Whether journeys are listed on a page per life event instead of all on the journeys index."""
         return len(self.book.journeys) > self.nav_max_entries

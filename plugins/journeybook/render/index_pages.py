@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..core.analysis import TeamView, handoffs, waiting_hours
 from ..core.handbook import journey_pain_points, journey_steps
 from ..core.kinds import Kind
 from ..core.models import Insight, JourneyFile
-from .context import Context, Page, journey_state_label, page
+from .context import Context, Page, Unit, journey_state_label, page, render_units
 from .label_keys import BACKLOG_STATUS, INSIGHT_STATUS, INSIGHT_TYPE
 from .text import block, bullets, inline, link, rel, table
 
@@ -233,32 +235,60 @@ def _team_summary(ctx: Context, here: str, view: TeamView) -> str:
 
 def render_insights(ctx: Context) -> list[Page]:
     """All insights on one page; for many, a summary and a page per journey (`Context.insights_split`)."""
-    L = ctx.L
+    return render_units(ctx, insight_units(ctx))
+
+
+def insight_units(ctx: Context) -> list[Unit]:
     if not ctx.insights_split:
-        return [_insights_page(ctx, ctx.INSIGHTS_INDEX, L["insights"], L["insights"], list(ctx.book.insights.values()))]
+        return [(("insights",), _all_insights)]
+    by_page = _insights_by_page(ctx)
+    units: list[Unit] = [(("insights",), _insights_summary)]
+    for jid in ctx.book.journeys:
+        ids = tuple(i.id for i in by_page.get(ctx.journey_insights_path(jid), ()))
+        if ids:
+            units.append((("insights-journey", jid, *ids), _insights_of(jid, ids)))
+    return units
+
+
+def _insights_of(journey_id: str, ids: tuple[str, ...]) -> Callable[[Context], list[Page]]:
+    return lambda c: [_journey_insights(c, journey_id, ids)]
+
+
+def _all_insights(ctx: Context) -> list[Page]:
+    L = ctx.L
+    return [_insights_page(ctx, ctx.INSIGHTS_INDEX, L["insights"], L["insights"], list(ctx.book.insights.values()))]
+
+
+def _insights_by_page(ctx: Context) -> dict[str, list[Insight]]:
     by_page: dict[str, list[Insight]] = {}
     for insight in ctx.book.insights.values():
         by_page.setdefault(ctx.insight_page(insight.id), []).append(insight)
+    return by_page
+
+
+def _journey_insights(ctx: Context, journey_id: str, ids: tuple[str, ...]) -> Page:
+    L = ctx.L
+    there = ctx.journey_insights_path(journey_id)
+    title = f"{L['insights']}: {ctx.book.journeys[journey_id].title}"
+    heading = f"{L['insights']}: {ctx.journey_link(there, journey_id)}"
+    return _insights_page(ctx, there, title, heading, [ctx.book.insights[i] for i in ids])
+
+
+def _insights_summary(ctx: Context) -> list[Page]:
+    L = ctx.L
+    by_page = _insights_by_page(ctx)
     here = ctx.INSIGHTS_INDEX
     rows = []
-    pages = []
     for journey in ctx.book.journeys.values():
         there = ctx.journey_insights_path(journey.id)
         if there in by_page:
-            title = f"{L['insights']}: {journey.title}"
-            heading = f"{L['insights']}: {ctx.journey_link(there, journey.id)}"
-            pages.append(_insights_page(ctx, there, title, heading, by_page[there]))
-            rows.append(
-                (
-                    len(by_page[there]),
-                    [ctx.journey_link(here, journey.id), link(ctx.L.number(len(by_page[there])), rel(here, there))],
-                )
-            )
+            count = len(by_page[there])
+            rows.append((count, [ctx.journey_link(here, journey.id), link(L.number(count), rel(here, there))]))
     rows.sort(key=lambda r: -r[0])
     body = f"# {L['insights']}\n\n{L['insights_intro']}\n\n" + table(
         [L["journey"], L["insights"]], [r[1] for r in rows]
     )
-    return [page(here, L["insights"], body), *pages]
+    return [page(here, L["insights"], body)]
 
 
 def render_glossary(ctx: Context) -> Page:

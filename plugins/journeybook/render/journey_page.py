@@ -128,10 +128,9 @@ def _facts(ctx: Context, journey: JourneyFile, here: str) -> str:
     if journey.replaces:
         compare = link(L["comparison"], rel(here, ctx.compare_path(journey.id)))
         facts.append(f"**{L['replaces']}:** {ctx.journey_link(here, journey.replaces)} ({compare})")
-    for other in book.journeys.values():
-        if other.replaces == journey.id:
-            compare = link(L["comparison"], rel(here, ctx.compare_path(other.id)))
-            facts.append(f"**{L['replaced_by']}:** {ctx.journey_link(here, other.id)} ({compare})")
+    for other in ctx.figures.replaced_by[journey.id]:
+        compare = link(L["comparison"], rel(here, ctx.compare_path(other)))
+        facts.append(f"**{L['replaced_by']}:** {ctx.journey_link(here, other)} ({compare})")
     if journey.life_event:
         facts.append(f"**{L['life_event']}:** {inline(book.life_events[journey.life_event].name)}")
     facts.append(f"**{L['owner']}:** {ctx.team_link(here, journey.owner)}")

@@ -11,18 +11,19 @@ golden files in tests.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from ..core.freshness import today as current_day
 from ..core.handbook import Handbook
-from .backlog_pages import render_backlog
+from ..core.models import JourneyFile
+from .backlog_pages import backlog_units
 from .blueprint_page import render_blueprint
-from .context import Context, Page
+from .context import Context, Page, Unit
 from .index_pages import (
     abbreviations,
+    insight_units,
     render_glossary,
-    render_insights,
     render_journeys_index,
     render_need_groups_index,
     render_teams,
@@ -31,7 +32,7 @@ from .journey_page import render_journey
 from .life_event_pages import render_life_events
 from .need_group_pages import render_need_group
 from .review_pages import render_review
-from .steering_pages import render_comparison, render_failure_demand, render_metrics
+from .steering_pages import metric_units, render_comparison, render_failure_demand
 from .text import attr
 
 DEFAULT_NAV_MAX_ENTRIES = 30
@@ -78,31 +79,48 @@ def render_site(
 
 def render_pages(ctx: Context) -> list[Page]:
     """Every generated page, in nav order: what each renderer returns, collected."""
-    return list(_pages(ctx))
+    return [page for _, render in units(ctx) for page in render(ctx)]
 
 
-def _pages(ctx: Context) -> Iterator[Page]:
-    """The pages of every renderer, in nav order."""
+def units(ctx: Context) -> list[Unit]:
+    """The site as units of work, in nav order: each renders its pages from the context it is given.
+
+    A unit fetches its entity from that context by id (not from a closure), so
+    `render.incremental` sees the read and can tell when to render it again.
+    """
     book = ctx.book
-    yield render_journeys_index(ctx)
-    yield from render_life_events(ctx)
-    for journey in book.journeys.values():
-        yield render_journey(ctx, journey)
-        yield render_blueprint(ctx, journey)
+    found: list[Unit] = [
+        (("journeys-index",), lambda c: [render_journeys_index(c)]),
+        (("life-events",), lambda c: list(render_life_events(c))),
+    ]
+    for jid, journey in book.journeys.items():
+        found.append((("journey", jid), _of_journey(render_journey, jid)))
+        found.append((("blueprint", jid), _of_journey(render_blueprint, jid)))
         if journey.replaces:
-            yield render_comparison(ctx, journey)
-    yield render_need_groups_index(ctx)
-    for group in book.need_groups.values():
-        yield render_need_group(ctx, group)
-    yield from render_teams(ctx)
-    yield from render_backlog(ctx)
-    yield render_review(ctx)
-    yield from render_metrics(ctx)
-    yield render_failure_demand(ctx)
+            found.append((("comparison", jid), _of_journey(render_comparison, jid)))
+    found.append((("need-groups-index",), lambda c: [render_need_groups_index(c)]))
+    for gid in book.need_groups:
+        found.append((("need-group", gid), _of_group(gid)))
+    found += [
+        (("teams",), lambda c: list(render_teams(c))),
+        *backlog_units(ctx),
+        (("review",), lambda c: [render_review(c)]),
+        *metric_units(ctx),
+        (("failure-demand",), lambda c: [render_failure_demand(c)]),
+    ]
     if book.insights:
-        yield from render_insights(ctx)
+        found += insight_units(ctx)
     if book.terms:
-        yield render_glossary(ctx)
+        found.append((("glossary",), lambda c: [render_glossary(c)]))
+    return found
+
+
+def _of_journey(render: Callable[[Context, JourneyFile], Page], journey_id: str) -> Callable[[Context], list[Page]]:
+    return lambda c: [render(c, c.book.journeys[journey_id])]
+
+
+def _of_group(group_id: str) -> Callable[[Context], list[Page]]:
+    return lambda c: [render_need_group(c, c.book.need_groups[group_id])]
 
 
 def glossary_abbreviations(book: Handbook, language: str = "en") -> str:

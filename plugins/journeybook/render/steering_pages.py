@@ -8,7 +8,7 @@ from ..core.analysis import DemandRow
 from ..core.kinds import Kind
 from ..core.models import JourneyFile, Step
 from . import comparison_chart, table_filters
-from .context import Context, Page, page
+from .context import Context, Page, Unit, page, render_units
 from .label_keys import BETTER, COMPARED_FIELD, DEMAND_PERIOD, METRIC_TYPE
 from .metric_blocks import metric_summary, target_status
 from .metric_pages import render_metric_page
@@ -17,10 +17,24 @@ from .text import attr, bullets, inline, link, rel, table
 
 def render_metrics(ctx: Context) -> list[Page]:
     """The metrics page, and in a large handbook a page per metric."""
+    return render_units(ctx, metric_units(ctx))
+
+
+def metric_units(ctx: Context) -> list[Unit]:
+    pages: list[Unit] = []
+    if ctx.metrics_split:
+        pages = [(("metric", mid), _metric_of(mid)) for mid in ctx.book.metrics]
+    return [(("metrics",), _metrics_page), *pages]
+
+
+def _metric_of(metric_id: str) -> Callable[[Context], list[Page]]:
+    return lambda c: [render_metric_page(c, metric_id)]
+
+
+def _metrics_page(ctx: Context) -> list[Page]:
     L = ctx.L
     here = ctx.METRICS_INDEX
     out = [f"# {L['metrics']}", L["metrics_intro"]]
-    pages = []
     rows = []
     for metric in ctx.book.metrics.values():
         values = ctx.book.metric_values.get(metric.id, ())
@@ -40,14 +54,11 @@ def render_metrics(ctx: Context) -> list[Page]:
             ]
         )
     out.append(table([L["metric"], L["type"], L["latest"], L["target"], L["status"], L["direction"]], rows))
-    for metric in ctx.book.metrics.values():
-        if ctx.metrics_split:
-            pages.append(render_metric_page(ctx, metric.id))
-        else:
-            out.append(metric_summary(ctx, here, metric.id, level=2))
+    if not ctx.metrics_split:
+        out += [metric_summary(ctx, here, mid, level=2) for mid in ctx.book.metrics]
     first = next(iter(ctx.book.metrics), None)
     origin = ctx.book.origin(Kind.METRIC, first) if first else None
-    return [page(here, L["metrics"], "\n\n".join(out), origin.path if origin else None, [L["metrics"]]), *pages]
+    return [page(here, L["metrics"], "\n\n".join(out), origin.path if origin else None, [L["metrics"]])]
 
 
 def render_failure_demand(ctx: Context) -> Page:

@@ -10,13 +10,13 @@ with its diagram and its gaps, so no page grows with the whole handbook.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..core.gaps import Gaps, PainAt
 from ..core.handbook import journey_pain_points
 from ..core.kinds import Kind
 from ..core.models import JourneyFile
-from .context import Context, Page, page
+from .context import Context, Page, Unit, page, render_units
 from .text import bullets, inline, link, rel, table
 from .trace_blocks import journey_trace
 
@@ -34,16 +34,28 @@ def _traced(ctx: Context) -> list[JourneyFile]:
 
 
 def render_trace_pages(ctx: Context) -> list[Page]:
-    found = ctx.figures.gaps
+    return render_units(ctx, trace_units(ctx))
+
+
+def trace_units(ctx: Context) -> list[Unit]:
+    """Gaps and traceability on two pages; in a large handbook two summaries and a page per journey."""
     traced = _traced(ctx)
-    if len(traced) <= ONE_PAGE_MAX_DIAGRAMS and found.count <= ONE_PAGE_MAX_GAPS:
-        return [_gaps_page(ctx, found), _traceability_page(ctx, traced)]
-    rows = _summary_rows(ctx, traced, found)
+    if len(traced) <= ONE_PAGE_MAX_DIAGRAMS and ctx.figures.gaps.count <= ONE_PAGE_MAX_GAPS:
+        return [(("trace",), lambda c: [_gaps_page(c, c.figures.gaps), _traceability_page(c, _traced(c))])]
     return [
-        _gaps_summary(ctx, found, rows),
-        _traceability_summary(ctx, rows),
-        *(_journey_page(ctx, journey, found) for journey in traced),
+        (("trace-summaries",), _summaries),
+        *((("trace", j.id), _trace_of(j.id)) for j in traced),
     ]
+
+
+def _trace_of(journey_id: str) -> Callable[[Context], list[Page]]:
+    return lambda c: [_journey_page(c, c.book.journeys[journey_id])]
+
+
+def _summaries(ctx: Context) -> list[Page]:
+    found = ctx.figures.gaps
+    rows = _summary_rows(ctx, _traced(ctx), found)
+    return [_gaps_summary(ctx, found, rows), _traceability_summary(ctx, rows)]
 
 
 def _pain_list(ctx: Context, here: str, rows: Sequence[PainAt]) -> str:
@@ -143,7 +155,7 @@ def _traceability_summary(ctx: Context, rows: list[tuple[JourneyFile, int, int, 
     return page(here, L["trace"], "\n\n".join(out))
 
 
-def _journey_page(ctx: Context, journey: JourneyFile, found: Gaps) -> Page:
+def _journey_page(ctx: Context, journey: JourneyFile) -> Page:
     L = ctx.L
     here = journey_trace_path(journey.id)
     mine = ctx.figures.journey_gaps[journey.id]
