@@ -1,0 +1,130 @@
+"""Under `mkdocs serve`, rendering only what changed gives exactly the pages a full render gives.
+
+An editor saves one file; `render.incremental` renders again only the units
+whose recorded reads changed. If any read escaped the record, some page would
+keep its old text: so every kind of field of the example handbook is edited
+here, one at a time, and each time every page must be byte for byte what a
+fresh, full render of the same data gives.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE
+from journeybook.core import HandbookCache, load_handbook
+from journeybook.render.context import Page
+from journeybook.render.incremental import IncrementalRenderer
+from journeybook.render.site import render_pages, site_context
+
+#: Free-text fields (and numbers) an editor changes every week; ids and references are left alone so
+#: that every edit still validates.
+TEXT_FIELD = re.compile(
+    r"^(?P<lead>\s*(?:-\s+)?(?:name|title|text|summary|description|reason|definition|does|consequence|"
+    r"organisation|portrait|term|unit|source|frontstage|backstage|support|sv|fi)):\s+(?P<value>\S.*)$"
+)
+NUMBER_FIELD = re.compile(
+    r"^(?P<lead>\s*(?:-\s+)?(?:volume|cost_per_contact|target|duration|value|effort)):\s+(?P<value>\d+)$"
+)
+
+
+def edits(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, the line edited) for each text or number field of a file."""
+    for number, line in enumerate(text.splitlines()):
+        match = TEXT_FIELD.match(line)
+        if match and match["value"][0] not in "|>&*[{":
+            value = match["value"]
+            if value[0] in "'\"" and value.endswith(value[0]):
+                yield number, f"{match['lead']}: {value[:-1]} edited{value[0]}"
+            elif not value.startswith(("'", '"')) and "#" not in value:
+                yield number, f"{match['lead']}: {value} edited"
+            continue
+        match = NUMBER_FIELD.match(line)
+        if match:
+            yield number, f"{match['lead']}: {int(match['value']) + 3}"
+
+
+def pages_of(renderer: IncrementalRenderer, data: Path, cache: HandbookCache) -> tuple[list[Page], list[Page]]:
+    """(incremental pages, full-render pages) of the data as it is now."""
+    book = load_handbook(data, cache)
+    return renderer.render(site_context(book, "en")), render_pages(site_context(book, "en"))
+
+
+def assert_same(incremental: list[Page], full: list[Page], what: str) -> None:
+    assert [p.path for p in incremental] == [p.path for p in full], what
+    stale = [a.path for a, b in zip(incremental, full, strict=True) if a.content != b.content]
+    assert not stale, f"{what}: stale pages {stale}"
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    shutil.copytree(EXAMPLE, tmp_path / "journeys")
+    return tmp_path / "journeys"
+
+
+def test_every_edited_field_gives_the_pages_of_a_full_render(example_copy: Path) -> None:
+    cache = HandbookCache()
+    renderer = IncrementalRenderer()
+    assert_same(*pages_of(renderer, example_copy, cache), "first build")
+    tried = 0
+    for path in sorted(example_copy.rglob("*.yml")):
+        original = path.read_text("utf-8")
+        lines = original.splitlines()
+        # The first and the last editable line of each file: a file's header and its deepest entries.
+        found = list(edits(original))
+        for number, edited in dict.fromkeys([found[0], found[-1]] if found else []):
+            changed = [*lines[:number], edited, *lines[number + 1 :]]
+            path.write_text("\n".join(changed) + "\n", "utf-8")
+            assert_same(*pages_of(renderer, example_copy, cache), f"{path.name}:{number + 1} {edited.strip()}")
+            tried += 1
+        path.write_text(original, "utf-8")
+        assert_same(*pages_of(renderer, example_copy, cache), f"{path.name} restored")
+    assert tried >= 20
+
+
+def test_a_new_journey_and_a_removed_one_give_the_pages_of_a_full_render(example_copy: Path) -> None:
+    cache = HandbookCache()
+    renderer = IncrementalRenderer()
+    pages_of(renderer, example_copy, cache)
+    source = example_copy / "job-seeking" / "current.yml"
+    text = source.read_text("utf-8")
+    journey_id = re.search(r"^id:\s*(\S+)", text, re.MULTILINE)
+    assert journey_id is not None
+    copy = example_copy / "job-seeking" / "copy.yml"
+    copy.write_text(text.replace(journey_id[1], "job-seeking-again", 1), "utf-8")
+    assert_same(*pages_of(renderer, example_copy, cache), "journey added")
+    copy.unlink()
+    assert_same(*pages_of(renderer, example_copy, cache), "journey removed")
+
+
+def test_an_edit_to_one_step_renders_that_journey_again_not_the_others(example_copy: Path) -> None:
+    """The point of it all: the serve loop's work follows the edit, not the size of the handbook."""
+    cache = HandbookCache()
+    renderer = IncrementalRenderer()
+    pages_of(renderer, example_copy, cache)
+    everything = set(renderer.rendered)
+    path = example_copy / "job-seeking" / "current.yml"
+    text = path.read_text("utf-8")
+    step = re.search(r"^\s+- id: \S+\n\s+name:\s+\S.*$", text, re.MULTILINE)
+    assert step is not None
+    path.write_text(text[: step.end()] + " renamed" + text[step.end() :], "utf-8")
+    pages_of(renderer, example_copy, cache)
+    again = set(renderer.rendered)
+    assert ("journey", "job-seeker") in again
+    others = {key for key in everything if key[0] in ("journey", "blueprint", "comparison") and key[1] != "job-seeker"}
+    assert len(others) >= 5
+    assert not others & again
+
+
+def test_nothing_changed_renders_nothing(example_copy: Path) -> None:
+    cache = HandbookCache()
+    renderer = IncrementalRenderer()
+    first, _ = pages_of(renderer, example_copy, cache)
+    second, _ = pages_of(renderer, example_copy, cache)
+    assert renderer.rendered == []
+    assert [p.content for p in second] == [p.content for p in first]
