@@ -287,3 +287,20 @@ def team_views(book: Handbook) -> dict[str, TeamView]:
             if handoff.from_team in views:
                 views[handoff.from_team].hands_to.append((journey, handoff))
     return views
+
+
+def groups_of(journey: JourneyFile) -> list[str]:
+    """The journey's need groups, or every group that has an emotion recorded in it."""
+    if journey.need_groups:
+        return list(journey.need_groups)
+    seen: list[str] = []
+    for _, step in journey_steps(journey):
+        for gid in step.emotion:
+            if gid not in seen:
+                seen.append(gid)
+    return seen
+
+
+def applies(item_groups: list[str], group: str) -> bool:
+    """Whether a pain or gain point concerns a need group: one that names no group concerns all."""
+    return not item_groups or group in item_groups

@@ -114,6 +114,55 @@ class Figures:
         return MappingProxyType({jid: AboutJourney(metrics[jid], insights[jid], backlog[jid]) for jid in book.journeys})
 
     @cached_property
+    def journey_titles(self) -> Mapping[str, str]:
+        """Each journey's title: what a link to a journey shows, read without the rest of the journey."""
+        return MappingProxyType({jid: j.title for jid, j in self.book.journeys.items()})
+
+    # --- need groups: where each one hurts or gains, in one pass over every step ------------
+
+    @cached_property
+    def _group_views(self) -> dict[str, tuple[list[str], list[tuple[str, Step]], dict[str, list[int]]]]:
+        groups = self.book.need_groups
+        views: dict[str, tuple[list[str], list[tuple[str, Step]], dict[str, list[int]]]] = {
+            gid: ([], [], {}) for gid in groups
+        }
+        for jid, journey in self.book.journeys.items():
+            serves = [g for g in analysis.groups_of(journey) if g in views]
+            for gid in serves:
+                views[gid][0].append(jid)
+            for _, step in journey_steps(journey):
+                for gid in serves:
+                    hurt = any(analysis.applies(p.need_groups, gid) for p in step.pain_points)
+                    gained = any(analysis.applies(g.need_groups, gid) for g in step.gain_points)
+                    if hurt or gained:
+                        views[gid][1].append((jid, step))
+                        tally = views[gid][2].setdefault(jid, [0, 0])
+                        tally[0] += hurt
+                        tally[1] += gained
+        return views
+
+    @cached_property
+    def group_journeys(self) -> Mapping[str, tuple[str, ...]]:
+        """The journeys each need group goes through (its own list, or where it has an emotion recorded)."""
+        return MappingProxyType({gid: tuple(v[0]) for gid, v in self._group_views.items()})
+
+    @cached_property
+    def group_steps(self) -> Mapping[str, tuple[tuple[str, Step], ...]]:
+        """(journey id, step) where a need group has a pain or a gain, in handbook order."""
+        return MappingProxyType({gid: tuple(v[1]) for gid, v in self._group_views.items()})
+
+    @cached_property
+    def group_step_count(self) -> Mapping[str, int]:
+        return MappingProxyType({gid: len(v[1]) for gid, v in self._group_views.items()})
+
+    @cached_property
+    def group_tally(self) -> Mapping[str, tuple[tuple[str, int, int], ...]]:
+        """Per need group and journey: (journey id, steps where it hurts, steps where it gains)."""
+        return MappingProxyType(
+            {gid: tuple((jid, c[0], c[1]) for jid, c in v[2].items()) for gid, v in self._group_views.items()}
+        )
+
+    @cached_property
     def replaced_by(self) -> Mapping[str, tuple[str, ...]]:
         """The journeys that replace each journey (its future states), in handbook order."""
         out: dict[str, list[str]] = {jid: [] for jid in self.book.journeys}

@@ -229,7 +229,7 @@ class Context:
     # --- links in emitted HTML (grids, cards) ------------------------------------------
 
     def journey_a(self, here: str, journey_id: str) -> Markup:
-        return markup.a(self.book.journeys[journey_id].title, self.href(here, self.journey_path(journey_id)))
+        return markup.a(self.figures.journey_titles[journey_id], self.href(here, self.journey_path(journey_id)))
 
     def team_a(self, here: str, team_id: str | None) -> Markup:
         if team_id is None:
@@ -247,8 +247,8 @@ class Context:
     # --- links between pages -------------------------------------------------------
 
     def journey_link(self, here: str, journey_id: str) -> str:
-        journey = self.book.journeys[journey_id]
-        return link(journey.title, rel(here, self.journey_path(journey_id)))
+        # The title alone, not the journey: a page that links to a journey changes only when the title does.
+        return link(self.figures.journey_titles[journey_id], rel(here, self.journey_path(journey_id)))
 
     def step_link(self, here: str, journey_id: str, step_id: str, *, with_journey: bool = False) -> str:
         step = self.figures.step_index[(journey_id, step_id)]

@@ -11,7 +11,9 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..core.analysis import (
+    applies,
     channel_switches,
+    groups_of,
     handoffs,
     lead_time_hours,
     waiting_hours,
@@ -46,22 +48,6 @@ def emotion_word(value: int, L: Labels) -> str:
     """ "−1 (negative)" as plain text."""
     sign = f"+{value}" if value > 0 else str(value).replace("-", "−")
     return f"{sign} ({L[EMOTION[value]]})"
-
-
-def groups_of(ctx: Context, journey: JourneyFile) -> list[str]:
-    """The journey's need groups, or every group that has an emotion recorded in it."""
-    if journey.need_groups:
-        return list(journey.need_groups)
-    seen: list[str] = []
-    for _, step in journey_steps(journey):
-        for gid in step.emotion:
-            if gid not in seen:
-                seen.append(gid)
-    return seen
-
-
-def applies(item_groups: list[str], group: str) -> bool:
-    return not item_groups or group in item_groups
 
 
 def render_journey(ctx: Context, journey: JourneyFile) -> Page:
@@ -134,7 +120,7 @@ def _facts(ctx: Context, journey: JourneyFile, here: str) -> str:
     if journey.life_event:
         facts.append(f"**{L['life_event']}:** {inline(book.life_events[journey.life_event].name)}")
     facts.append(f"**{L['owner']}:** {ctx.team_link(here, journey.owner)}")
-    facts.append(f"**{L['need_groups']}:** {ctx.group_names(here, groups_of(ctx, journey))}")
+    facts.append(f"**{L['need_groups']}:** {ctx.group_names(here, groups_of(journey))}")
     facts.append(f"**{L['blueprint']}:** {link(L['blueprint'], rel(here, ctx.blueprint_path(journey.id)))}")
     return bullets(facts)
 
@@ -218,7 +204,7 @@ def _emotion_row(ctx: Context, journey: JourneyFile, steps: list[Step]) -> Row:
     words = {v: L[EMOTION[v]] for v in range(EMOTION_MIN, EMOTION_MAX + 1)}
     series = [
         emotion_lane.Series(ctx.book.need_groups[g].name, [s.emotion.get(g) for s in steps])
-        for g in groups_of(ctx, journey)
+        for g in groups_of(journey)
     ]
     svg = emotion_lane.lane(
         f"{L['emotion_curve']}: {journey.title}", [s.id for s in steps], [s.name for s in steps], series, words
@@ -230,7 +216,7 @@ def _emotion_row(ctx: Context, journey: JourneyFile, steps: list[Step]) -> Row:
 def step_cards(ctx: Context, journey: JourneyFile, here: str) -> str:
     """The map on a phone: a card per step with its action, emotions, pain and gain points."""
     L = ctx.L
-    groups = groups_of(ctx, journey)
+    groups = groups_of(journey)
 
     def lines(step: Step) -> list[Markup]:
         out = [Markup.escape(step.does)]
@@ -255,7 +241,7 @@ def step_cards(ctx: Context, journey: JourneyFile, here: str) -> str:
 def _emotion_section(ctx: Context, journey: JourneyFile) -> str:
     """The lane's legend and, for screen readers and for copying, its values as a table."""
     L = ctx.L
-    groups = groups_of(ctx, journey)
+    groups = groups_of(journey)
     if not groups:
         return ""
     steps = [s for _, s in journey_steps(journey)]
@@ -273,7 +259,7 @@ def _emotion_section(ctx: Context, journey: JourneyFile) -> str:
 def _group_tabs(ctx: Context, journey: JourneyFile, here: str) -> str:
     """A content tab per need group: its emotion, pain and gain points, step by step."""
     L = ctx.L
-    groups = groups_of(ctx, journey)
+    groups = groups_of(journey)
     if not groups:
         return ""
     tabs = [f"## {L['by_need_group']}"]

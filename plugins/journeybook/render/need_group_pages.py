@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..core.handbook import journey_steps
+from ..core.analysis import applies
 from ..core.kinds import Kind
 from ..core.models import NeedGroupFile
 from .context import Context, Page, page
-from .journey_page import applies, emotion_text, groups_of
+from .journey_page import emotion_text
 from .review_pages import review_notice
 from .text import block, bullets, inline, table
 
@@ -35,43 +35,35 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> Page:
         out.append(f"## {L['preferred_channels']}\n\n{ctx.channel_names(group.preferred_channels)}")
     if group.quotes:
         out.append(f"## {L['quotes']}\n\n" + "\n\n".join(f"> {inline(q)}" for q in group.quotes))
-    rows = []
-    tally: list[tuple[str, bool, bool]] = []
-    journeys = []
-    for journey in ctx.book.journeys.values():
-        if group.id not in groups_of(ctx, journey):
-            continue
-        journeys.append(journey)
-        for _, step in journey_steps(journey):
+    figures = ctx.figures
+    if figures.group_step_count[group.id] > NEED_GROUP_MAX_ROWS:
+        # Many journeys: one row per journey, whose page shows each step for this group.
+        summary = [
+            [ctx.journey_link(here, jid), L.number(hurt), L.number(gained)]
+            for jid, hurt, gained in figures.group_tally[group.id]
+        ]
+        out.append(f"## {L['where_it_hurts']}\n\n" + table([L["journey"], L["pain_points"], L["gain_points"]], summary))
+    else:
+        journeys = figures.group_journeys[group.id]
+        if journeys:
+            out.append(f"## {L['journeys_with_group']}\n\n" + bullets([ctx.journey_link(here, j) for j in journeys]))
+        rows = []
+        for jid, step in figures.group_steps[group.id]:
             pains = [f"⚠ {inline(p.text)}" for p in step.pain_points if applies(p.need_groups, group.id)]
             gains = [f"✔ {inline(g.text)}" for g in step.gain_points if applies(g.need_groups, group.id)]
-            if pains or gains:
-                tally.append((journey.id, bool(pains), bool(gains)))
-                rows.append(
-                    [
-                        ctx.step_link(here, journey.id, step.id),
-                        ctx.journey_link(here, journey.id),
-                        emotion_text(step.emotion.get(group.id), L),
-                        "<br>".join(pains) or "–",
-                        "<br>".join(gains) or "–",
-                    ]
-                )
-    if len(rows) > NEED_GROUP_MAX_ROWS:
-        # Many journeys: one row per journey, whose page shows each step for this group.
-        counts: dict[str, list[int]] = {}
-        for journey_id, hurt, gained in tally:
-            c = counts.setdefault(journey_id, [0, 0])
-            c[0] += hurt
-            c[1] += gained
-        summary = [[ctx.journey_link(here, j), ctx.L.number(c[0]), ctx.L.number(c[1])] for j, c in counts.items()]
-        out.append(f"## {L['where_it_hurts']}\n\n" + table([L["journey"], L["pain_points"], L["gain_points"]], summary))
-        rows = []
-    elif journeys:
-        out.append(f"## {L['journeys_with_group']}\n\n" + bullets([ctx.journey_link(here, j.id) for j in journeys]))
-    if rows:
-        out.append(
-            f"## {L['where_it_hurts']}\n\n"
-            + table([L["step"], L["journey"], L["emotion"], L["pain_points"], L["gain_points"]], rows)
-        )
+            rows.append(
+                [
+                    ctx.step_link(here, jid, step.id),
+                    ctx.journey_link(here, jid),
+                    emotion_text(step.emotion.get(group.id), L),
+                    "<br>".join(pains) or "–",
+                    "<br>".join(gains) or "–",
+                ]
+            )
+        if rows:
+            out.append(
+                f"## {L['where_it_hurts']}\n\n"
+                + table([L["step"], L["journey"], L["emotion"], L["pain_points"], L["gain_points"]], rows)
+            )
     origin = ctx.book.origin(Kind.NEED_GROUP, group.id)
     return page(here, title, "\n\n".join(out), origin.path if origin else None, [L["need_group"]], 2)
