@@ -15,12 +15,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, write_config
 from journeybook.core import HandbookCache, load_handbook
+from journeybook.mkdocs_plugin import JourneybookPlugin
 from journeybook.render.context import Page
 from journeybook.render.incremental import IncrementalRenderer
 from journeybook.render.site import render_pages, site_context
+from synthetic import generate
 
 #: Free-text fields (and numbers) an editor changes every week; ids and references are left alone so
 #: that every edit still validates.
@@ -128,3 +132,25 @@ def test_nothing_changed_renders_nothing(example_copy: Path) -> None:
     second, _ = pages_of(renderer, example_copy, cache)
     assert renderer.rendered == []
     assert [p.content for p in second] == [p.content for p in first]
+
+
+def test_serve_shows_an_edit_having_rendered_only_what_it_changed(tmp_path: Path) -> None:
+    """The plugin under `mkdocs serve --dirty`: one instance across rebuilds, as MkDocs keeps it."""
+    data = tmp_path / "journeys"
+    data.mkdir()
+    generate(data, 4, 5)
+    config_file = write_config(tmp_path, data)
+    site = tmp_path / "site"
+    config = load_config(str(config_file), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    yaml_file = data / "journey-0.yml"
+    yaml_file.write_text(yaml_file.read_text("utf-8").replace("name: Step 0 ", "name: Step zero ", 1), "utf-8")
+    config = load_config(str(config_file), site_dir=str(site))
+    build(config, dirty=True)
+    plugin = config.plugins["journeybook"]
+    assert isinstance(plugin, JourneybookPlugin)
+    again = {key for key in plugin.renderer.rendered if key[0] in ("journey", "blueprint")}
+    assert again == {("journey", "journey-0"), ("blueprint", "journey-0")}
+    assert "Step zero" in (site / "journeys" / "journey-0" / "index.html").read_text("utf-8")
+    config.plugins.on_shutdown()
