@@ -7,7 +7,7 @@ itself, with the closest existing id as a suggestion.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 
 from .entities import Collected, journey_steps
 from .kinds import Kind, split_ref
@@ -54,18 +54,16 @@ class _Checker:
         path: FieldPath,
         value: str | None,
         kind: Kind,
-        table: Iterable[str],
+        table: Collection[str],
         scope: str = "",
     ) -> bool:
         """Whether value names an entry of table; else one located problem. scope narrows the kind's name
         in the message ('root cause' + ' in this journey')."""
-        if value is None:
-            return True
-        names = list(table)
-        if value in names:
+        if value is None or value in table:  # a dict or a short list: no copy of it per reference
             return True
         if value in self.broken_ids or self.unknown_ids:
             return False
+        names = list(table)
         hint = did_you_mean(value, names)
         what = f"{kind}{scope}"
         self.problems.append(

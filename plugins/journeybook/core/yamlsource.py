@@ -22,8 +22,11 @@ from .problems import FieldPath, Problem, format_field
 Position = tuple[int, int]
 #: Positions are stored packed in one int (line << 24 | column): a large handbook has a
 #: million of them, and an int takes half the memory of a tuple of two.
+#: One bit of the column part marks where a mapping starts (an entity, for compact()); a file is at
+#: most MAX_FILE_BYTES long, so no column reaches it.
 _COLUMN_BITS = 24
-_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+_MAPPING = 1 << (_COLUMN_BITS - 1)
+_COLUMN_MASK = _MAPPING - 1
 
 
 def _pack(line: int, column: int) -> int:
@@ -62,12 +65,16 @@ class SourceFile:
 
         Positions are needed only when a later check finds something; in a large
         handbook they take more memory than everything else together. Those of
-        list entries and of the file's own fields are kept: every entity (a step,
-        a team) is a list entry whose line is looked up for each, and the review
-        warnings point at a file's 'id' or 'reviewed' line (re-parsing every file
-        for them doubled the time of `validate`).
+        mappings in lists and of the file's own fields are kept: every entity (a
+        team, a backlog item) is such a mapping whose line is looked up for each,
+        and the review warnings point at a file's 'id' or 'reviewed' line
+        (re-parsing every file for them doubled the time of `validate`).
         """
-        self.values = {path: pos for path, pos in self.values.items() if len(path) < 2 or type(path[-1]) is int}
+        self.values = {
+            path: pos
+            for path, pos in self.values.items()
+            if len(path) < 2 or (pos & _MAPPING and type(path[-1]) is int)
+        }
         self.keys = {}
         self.parsed = None
         self.compacted = True
@@ -283,7 +290,7 @@ class _Builder:
                 else:
                     path = ()
                 if not is_key:
-                    values[path] = packed
+                    values[path] = packed | _MAPPING if cls is mapping_start else packed
                 stack.append(_Frame({} if cls is mapping_start else [], path, event.anchor, is_key))
                 continue
             elif cls is mapping_end or cls is sequence_end:
