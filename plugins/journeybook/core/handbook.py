@@ -248,6 +248,9 @@ def _visible_files(root: Path) -> list[Path]:
 
 def _outside(path: Path, root: Path, display: str) -> Problem | None:
     """A file under the folder that is a link to somewhere outside it is not read."""
+    if not path.is_symlink():
+        # rglob does not enter linked folders, so a file that is no link lies in the (resolved) root.
+        return None
     real = resolve_path(path)
     if real is not None and real.is_relative_to(root):
         return None

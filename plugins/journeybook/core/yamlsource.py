@@ -40,9 +40,6 @@ def _unpack(packed: int) -> Position:
 #: libyaml's parser when PyYAML was built with it (the wheels are): 20x faster on large handbooks.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL_TRUE = re.compile(r"^(?:true|True|TRUE)$")
-_BOOL_FALSE = re.compile(r"^(?:false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
@@ -452,16 +449,31 @@ def _mark(mark: Any) -> Position:
 
 #: First characters of the plain scalars that may be null, a yes/no value or a number.
 _MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+#: The null and yes/no words of the YAML 1.2 core schema ('' is an empty value), looked up at once.
+_WORDS: dict[str, bool | None] = {
+    "": None,
+    "~": None,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
 
 
 def _plain(text: str) -> Any:
     """A plain (unquoted, untagged) scalar read by the YAML 1.2 core schema: `no` stays text."""
-    if _NULL.match(text):
-        return None
-    if _BOOL_TRUE.match(text):
-        return True
-    if _BOOL_FALSE.match(text):
-        return False
+    if text in _WORDS:
+        return _WORDS[text]
+    if text[0] not in _NUMBER_START:
+        return text
     try:
         if _INT.match(text):
             return YamlInt(text)
