@@ -34,7 +34,7 @@ from .problems import FieldPath
 from .yamlsource import SourceFile
 
 #: Raised when the layout of entries changes, so that old entries are ignored.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 _MAGIC = b"journeybook-parsed"
 #: The modules whose code decides what a file parses and validates to.
 _CODE = ("models.py", "yamlsource.py", "validation.py", "problems.py", "filecache.py")
@@ -44,6 +44,9 @@ _MODELS: dict[str, type[Base]] = {
 #: Each model's field names, read once: pydantic's `model_fields` is a property that builds a new dict.
 _FIELDS = {name: frozenset(cls.__pydantic_fields__) for name, cls in _MODELS.items()}
 _set = object.__setattr__
+#: One read-only fields-set per model class and the fields written (joined by ','): a set per model took a
+#: quarter of a large handbook's memory. Models are never changed after loading (the handbook is read-only).
+_FIELDS_SETS: dict[tuple[str, str], frozenset[str]] = {}
 
 
 class _Foreign(Exception):
@@ -116,7 +119,7 @@ def _plain(value: Any) -> Any:
     """A model as JSON-ready data: models and dates become tagged mappings ('$', '$d'), which no id can be."""
     if isinstance(value, Base):
         fields = {name: _plain(item) for name, item in value.__dict__.items()}
-        return {"$": type(value).__name__, "f": fields, "s": sorted(value.model_fields_set)}
+        return {"$": type(value).__name__, "f": fields, "s": ",".join(sorted(value.model_fields_set))}
     if isinstance(value, list):
         return [_plain(item) for item in value]
     if isinstance(value, dict):
@@ -141,20 +144,12 @@ def _rebuild(mapping: dict[str, Any]) -> Any:
     # What model_construct does, without its per-field defaults: every field is in the entry.
     model = cls.__new__(cls)
     _set(model, "__dict__", fields)
-    _set(model, "__pydantic_fields_set__", _fields_set(name, mapping["s"]))
+    written = mapping["s"]
+    fields_set = _FIELDS_SETS.get((name, written))
+    if fields_set is None:
+        fields_set = _FIELDS_SETS.setdefault((name, written), frozenset(written.split(",")) - {""})
+    _set(model, "__pydantic_fields_set__", fields_set)
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
 
-
-#: One read-only fields-set per model class and combination of fields written: a set per model took a
-#: quarter of a large handbook's memory. Models are never changed after loading (the handbook is read-only).
-_FIELDS_SETS: dict[tuple[str, ...], frozenset[str]] = {}
-
-
-def _fields_set(name: str, written: list[str]) -> frozenset[str]:
-    key = (name, *written)
-    shared = _FIELDS_SETS.get(key)
-    if shared is None:
-        shared = _FIELDS_SETS.setdefault(key, frozenset(written))
-    return shared

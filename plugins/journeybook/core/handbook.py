@@ -16,7 +16,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -111,8 +111,18 @@ class Handbook:
     locator: Locator = field(repr=False)
 
     @classmethod
-    def from_collected(cls, found: Collected, warnings: tuple[Problem, ...] = ()) -> Handbook:
-        """The finished handbook from collected tables whose references are checked; the gaps are found here."""
+    def from_collected(
+        cls,
+        found: Collected,
+        warnings: tuple[Problem, ...] = (),
+        local_kinds: Mapping[str, Mapping[str, Kind]] | None = None,
+    ) -> Handbook:
+        """The finished handbook from collected tables whose references are checked; the gaps are found here.
+
+        local_kinds: each journey's `local_ids`, when the reference checks have them already.
+        """
+        if local_kinds is None:
+            local_kinds = {jid: local_ids(j) for jid, j in found.journeys.items()}
         ro = MappingProxyType
         origins = ro(dict(found.origins))
         return cls(
@@ -132,7 +142,7 @@ class Handbook:
             problem_areas=tuple(found.problem_areas),
             warnings=warnings,
             gaps=find_gaps(found),
-            local_kinds=ro({jid: ro(local_ids(j)) for jid, j in found.journeys.items()}),
+            local_kinds=ro({jid: ro(dict(kinds)) for jid, kinds in local_kinds.items()}),
             locator=Locator(origins, ro(dict(found.sources)), ro(dict(found.paths))),
         )
 
@@ -267,11 +277,28 @@ def _outside(path: Path, root: Path, display: str) -> Problem | None:
     )
 
 
+def _displays(display_root: Path | None) -> Callable[[Path], str]:
+    """display_path for what lies under the resolved root: its folders are real (rglob enters no linked
+    folder), so nothing is resolved per file; resolving took a tenth of a warm `validate`."""
+    bases = [base.resolve() for base in (display_root, Path.cwd()) if base is not None]
+
+    def display(path: Path) -> str:
+        for base in bases:
+            try:
+                return path.relative_to(base).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
+
+    return display
+
+
 def _stray_files(root: Path, used_csv: set[Path], display_root: Path | None) -> list[Problem]:
     """Warnings for what lies in the folder but is never read, so nothing is silently ignored."""
     warnings = []
+    display_of = _displays(display_root)
     for path in _visible_files(root):
-        display = display_path(path, display_root)
+        display = display_of(path)
         if is_yaml(path) and path.is_dir():
             message, hint = "a folder named like a YAML file", "rename the folder; the files in it are read as usual"
         elif path.is_dir() or is_yaml(path) or path.name.lower() in HARMLESS_NAMES:
@@ -333,8 +360,9 @@ def _load(root: Path, cache: HandbookCache | None, display_root: Path | None) ->
     broken_ids: set[str] = set()
     unknown_ids = False
     empty_files: list[str] = []
+    display_of = _displays(display_root)
     for path in find_yaml_files(root):
-        display = display_path(path, display_root)
+        display = display_of(path)
         outside = _outside(path, root, display)
         if outside is not None:
             problems.append(outside)
@@ -395,14 +423,15 @@ def _load(root: Path, cache: HandbookCache | None, display_root: Path | None) ->
             values.extend(csv_values)
             problems.extend(csv_problems)
         found.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
-    problems.extend(check_references(found, broken_ids, unknown_ids, empty_files))
+    local_kinds = {jid: local_ids(j) for jid, j in found.journeys.items()}
+    problems.extend(check_references(found, broken_ids, unknown_ids, empty_files, local_kinds))
     problems.extend(_stray_files(root, used_csv, display_root))
     problems.extend(deprecated_fields(parsed))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         # Warnings wait until the errors are fixed: one stray CSV is often a knock-on of a misspelt path.
         raise HandbookError(errors)
-    return Handbook.from_collected(found, tuple(sorted(problems)))
+    return Handbook.from_collected(found, tuple(sorted(problems)), local_kinds)
 
 
 def _ids_in(data: object) -> set[str]:
