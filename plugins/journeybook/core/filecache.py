@@ -22,7 +22,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -100,13 +99,16 @@ class ParseCache:
     def store(self, digest: str, source: SourceFile, model: Base) -> None:
         """Write a file's result; a folder that cannot be written only means no cache."""
         values = [[list(p), v] for p, v in source.values.items()]
-        payload = json.dumps({"model": _plain(model), "values": values}, separators=(",", ":")).encode()
+        plain = {"model": model, "values": values}
+        payload = json.dumps(plain, default=_tagged, separators=(",", ":")).encode()
         head = b" ".join([_MAGIC, self.key.encode(), digest.encode(), _sha(payload).encode()])
+        entry = self._entry(digest)
+        # Written whole under a name of this process's own, then renamed: a reader never sees half an entry.
+        partial = entry.with_suffix(f".{os.getpid()}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".tmp", delete=False) as out:
-                out.write(head + b"\n" + payload)
-            os.replace(out.name, self._entry(digest))
+            partial.write_bytes(head + b"\n" + payload)
+            os.replace(partial, entry)
         except OSError:
             return
 
@@ -115,24 +117,21 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _plain(value: Any) -> Any:
-    """A model as JSON-ready data: models and dates become tagged mappings ('$', '$d'), which no id can be."""
+def _tagged(value: Any) -> Any:
+    """What JSON cannot hold, as tagged mappings ('$' a model, '$d' a date), which no id can be.
+
+    Called by the JSON encoder (in C) for each model and date only: it walks the
+    lists, mappings, texts and numbers itself.
+    """
     if isinstance(value, Base):
-        fields = {name: _plain(item) for name, item in value.__dict__.items()}
-        return {"$": type(value).__name__, "f": fields, "s": ",".join(sorted(value.model_fields_set))}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return {"$": type(value).__name__, "f": value.__dict__, "s": ",".join(sorted(value.model_fields_set))}
     if isinstance(value, dt.date):
         return {"$d": value.isoformat()}
-    if value is None or isinstance(value, str | int | float):
-        return value
     raise TypeError(f"cannot store {type(value).__name__}")  # pragma: no cover - the models hold no other type
 
 
 def _rebuild(mapping: dict[str, Any]) -> Any:
-    """The inverse of _plain, called by the JSON parser for every mapping, innermost first."""
+    """The inverse of _tagged, called by the JSON parser for every mapping, innermost first."""
     name = mapping.get("$")
     if name is None:
         day = mapping.get("$d")
