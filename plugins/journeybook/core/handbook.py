@@ -249,7 +249,11 @@ def is_yaml(path: Path) -> bool:
 
 def find_yaml_files(root: Path) -> list[Path]:
     """YAML files under root; a link to nothing is listed too, to be reported as unreadable."""
-    return [p for p in _visible_files(root) if is_yaml(p) and not p.is_dir()]
+    return _yaml_among(_visible_files(root))
+
+
+def _yaml_among(visible: list[Path]) -> list[Path]:
+    return [p for p in visible if is_yaml(p) and not p.is_dir()]
 
 
 def _visible_files(root: Path) -> list[Path]:
@@ -293,11 +297,11 @@ def _displays(display_root: Path | None) -> Callable[[Path], str]:
     return display
 
 
-def _stray_files(root: Path, used_csv: set[Path], display_root: Path | None) -> list[Problem]:
-    """Warnings for what lies in the folder but is never read, so nothing is silently ignored."""
+def _stray_files(visible: list[Path], used_csv: set[Path], display_root: Path | None) -> list[Problem]:
+    """Warnings for what lies in the folder (visible: its `_visible_files`) but is never read."""
     warnings = []
     display_of = _displays(display_root)
-    for path in _visible_files(root):
+    for path in visible:
         display = display_of(path)
         if is_yaml(path) and path.is_dir():
             message, hint = "a folder named like a YAML file", "rename the folder; the files in it are read as usual"
@@ -361,7 +365,8 @@ def _load(root: Path, cache: HandbookCache | None, display_root: Path | None) ->
     unknown_ids = False
     empty_files: list[str] = []
     display_of = _displays(display_root)
-    for path in find_yaml_files(root):
+    visible = _visible_files(root)
+    for path in _yaml_among(visible):  # the folder is listed once, for these and the stray files
         display = display_of(path)
         outside = _outside(path, root, display)
         if outside is not None:
@@ -425,7 +430,7 @@ def _load(root: Path, cache: HandbookCache | None, display_root: Path | None) ->
         found.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
     local_kinds = {jid: local_ids(j) for jid, j in found.journeys.items()}
     problems.extend(check_references(found, broken_ids, unknown_ids, empty_files, local_kinds))
-    problems.extend(_stray_files(root, used_csv, display_root))
+    problems.extend(_stray_files(visible, used_csv, display_root))
     problems.extend(deprecated_fields(parsed))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
