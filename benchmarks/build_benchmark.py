@@ -13,7 +13,11 @@ process's own, `ru_maxrss`):
 - build (plain): the same pages written out by `journeybook export`, built by
   mkdocs without the plugin, with the nav the plugin would make;
 - site size, largest page, search index: of the plugin's build;
-- validate: `journeybook validate` of the data;
+- validate: `journeybook validate` of the data: cold (`--no-cache`, every file
+  parsed), warm (the cache of parsed files from the run before, nothing
+  changed) and after one change (one step name in one journey file edited
+  before each run, so that file is parsed again and the rest read from the
+  cache); each the median of 3 runs, peak memory the largest of all;
 - serve edit: what `mkdocs serve --dirty` does after an editor changes one
   step name in one journey file: one rebuild with the same plugin instance
   (the instance, and its YAML cache, survive rebuilds under serve). The
@@ -33,6 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -90,14 +95,16 @@ def child_serve_edit(config_file: str, site_dir: str, yaml_file: str) -> float:
     return elapsed
 
 
-def child_validate(data: str) -> float:
+def child_validate(data: str, cache: str = "") -> float:
+    """validate with the cache of parsed files in the folder cache ('' for none: every file parsed)."""
     from journeybook.cli import main
 
+    options = ["--cache-dir", cache] if cache else ["--no-cache"]
     start = time.perf_counter()
     with open(os.devnull, "w") as null:
         stdout, sys.stdout = sys.stdout, null
         try:
-            main(["validate", data])
+            main(["validate", data, *options])
         finally:
             sys.stdout = stdout
     return time.perf_counter() - start
@@ -159,9 +166,7 @@ def measure(n: int, steps: int, repeat: int, draw: bool = False) -> dict[str, fl
         row.update(site_figures(tmp / "site"))
         plains = [run_child("build", str(plain), str(tmp / "plain-site")) for _ in range(repeat)]
         row["plain_s"] = statistics.median(b["seconds"] for b in plains)
-        validates = [run_child("validate", str(data)) for _ in range(max(repeat, 3))]
-        row["validate_s"] = statistics.median(v["seconds"] for v in validates)
-        row["validate_mb"] = max(v["peak_mb"] for v in validates)
+        row.update(validate_figures(data, tmp / "validate-cache", max(repeat, 3)))
         serve = run_child("serve", str(config), str(tmp / "serve-site"), str(data / "journey-0.yml"))
         row["serve_s"] = serve["seconds"]
         if draw:
@@ -171,17 +176,38 @@ def measure(n: int, steps: int, repeat: int, draw: bool = False) -> dict[str, fl
         return row
 
 
+def validate_figures(data: Path, cache: Path, runs: int) -> dict[str, float]:
+    """validate cold (no cache), warm (nothing changed since the run before) and after one file changed."""
+    cold = [run_child("validate", str(data), "") for _ in range(runs)]
+    run_child("validate", str(data), str(cache))  # fills the cache
+    warm = [run_child("validate", str(data), str(cache)) for _ in range(runs)]
+    edited = data / "journey-1.yml"
+    changed = []
+    for k in range(runs):
+        text = re.sub(r"(?m)^(\s*name: Step 1)\b.*$", rf"\1 (edit {k})", edited.read_text("utf-8"), count=1)
+        edited.write_text(text, "utf-8")
+        changed.append(run_child("validate", str(data), str(cache)))
+    return {
+        "validate_s": statistics.median(v["seconds"] for v in cold),
+        "validate_warm_s": statistics.median(v["seconds"] for v in warm),
+        "validate_changed_s": statistics.median(v["seconds"] for v in changed),
+        "validate_mb": max(v["peak_mb"] for v in cold + warm + changed),
+    }
+
+
 def print_table(rows: list[dict[str, float]]) -> None:
     print(
         "\n| journeys | build with plugin | same pages, plain mkdocs | ratio | peak memory | site size "
-        "| pages | largest page | search index | validate (peak) | serve edit-to-reload |"
+        "| pages | largest page | search index | validate cold (peak) | validate warm | validate, one file changed "
+        "| serve edit-to-reload |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(
             f"| {r['n']:.0f} | {r['build_s']:.1f} s | {r['plain_s']:.1f} s | {r['build_s'] / r['plain_s']:.2f} "
             f"| {r['peak_mb']:.0f} MB | {r['site_mb']:.1f} MB | {r['pages']:.0f} | {r['largest_kb']:.0f} KB "
-            f"| {r['search_mb']:.2f} MB | {r['validate_s']:.2f} s ({r['validate_mb']:.0f} MB) | {r['serve_s']:.1f} s |"
+            f"| {r['search_mb']:.2f} MB | {r['validate_s']:.2f} s ({r['validate_mb']:.0f} MB) "
+            f"| {r['validate_warm_s']:.2f} s | {r['validate_changed_s']:.2f} s | {r['serve_s']:.1f} s |"
         )
 
 

@@ -7,13 +7,14 @@ editor sees the same text locally, in CI annotations and in `mkdocs serve`.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .core import HandbookError, format_problems, load_handbook
+from .core import HandbookCache, HandbookError, format_problems, load_handbook
 from .core.freshness import review_problems, today
 from .core.handbook import YAML_SUFFIXES
 from .core.problems import Problem, display_path
@@ -46,6 +47,19 @@ def _handbook_root(file: Path) -> Path | None:
 _ORGANISATION = re.compile(r"^kind:\s*['\"]?organisation\b", re.MULTILINE)
 
 
+#: Where `validate` keeps parsed files by default, relative to the handbook folder's parent (the project).
+DEFAULT_CACHE_DIR = Path(".cache/journeybook")
+
+
+def _cache_folder(root: Path, args: argparse.Namespace) -> Path | None:
+    """The cache folder: --cache-dir, else the one the MkDocs plugin uses next to the data folder; None: --no-cache."""
+    if args.no_cache:
+        return None
+    if args.cache_dir:
+        return Path(args.cache_dir)
+    return root.resolve().parent / DEFAULT_CACHE_DIR
+
+
 def _check(root: Path, label: str, only: set[str] | None, args: argparse.Namespace) -> int:
     """Validate the handbook at root; report only the files in only (display paths) when given."""
 
@@ -53,7 +67,7 @@ def _check(root: Path, label: str, only: set[str] | None, args: argparse.Namespa
         return [p for p in problems if only is None or p.file in only]
 
     try:
-        book = load_handbook(root)
+        book = load_handbook(root, HandbookCache(_cache_folder(root, args)))
     except HandbookError as exc:
         shown = mine(exc.problems)
         if shown:
@@ -180,6 +194,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="also fail on traceability gaps (pain points without root cause or backlog item, "
         "backlog items without metric or owner)",
     )
+    validate.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="keep parsed files here, so the next run reads only changed files "
+        "(default: .cache/journeybook in the handbook folder's parent, where the MkDocs plugin keeps its cache)",
+    )
+    validate.add_argument("--no-cache", action="store_true", help="parse every file; read and write no cache")
     validate.set_defaults(func=cmd_validate)
     new = sub.add_parser("new", help="start a journey, need group, team... with placeholders that validate")
     new.add_argument("kind", choices=list(KINDS))
@@ -214,7 +235,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.func is cmd_validate:
+        # A short run over data without reference cycles: the cycle collector would only walk the
+        # handbook again and again, and once more at exit (a second at a thousand journeys).
+        gc.disable()
     result: int = args.func(args)
+    if args.func is cmd_validate:
+        gc.freeze()
     return result
 
 

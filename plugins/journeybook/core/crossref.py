@@ -7,7 +7,7 @@ itself, with the closest existing id as a suggestion.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from .entities import Collected, journey_steps
 from .kinds import Kind, split_ref
@@ -39,6 +39,7 @@ class _Checker:
         broken_ids: set[str],
         unknown_ids: bool = False,
         empty_files: Sequence[str] = (),
+        local_kinds: Mapping[str, Mapping[str, Kind]] | None = None,
     ) -> None:
         self.empty_files = list(empty_files)
         self.book = book
@@ -46,7 +47,9 @@ class _Checker:
         self.unknown_ids = unknown_ids
         self.source_of = book.locator.source_of
         self.problems: list[Problem] = []
-        self.locals = {jid: local_ids(j) for jid, j in book.journeys.items()}
+        if local_kinds is None:
+            local_kinds = {jid: local_ids(j) for jid, j in book.journeys.items()}
+        self.locals = local_kinds
 
     def ref(
         self,
@@ -54,18 +57,16 @@ class _Checker:
         path: FieldPath,
         value: str | None,
         kind: Kind,
-        table: Iterable[str],
+        table: Collection[str],
         scope: str = "",
     ) -> bool:
         """Whether value names an entry of table; else one located problem. scope narrows the kind's name
         in the message ('root cause' + ' in this journey')."""
-        if value is None:
-            return True
-        names = list(table)
-        if value in names:
+        if value is None or value in table:  # a dict or a short list: no copy of it per reference
             return True
         if value in self.broken_ids or self.unknown_ids:
             return False
+        names = list(table)
         hint = did_you_mean(value, names)
         what = f"{kind}{scope}"
         self.problems.append(
@@ -305,6 +306,10 @@ def check_references(
     broken_ids: set[str],
     unknown_ids: bool = False,
     empty_files: Sequence[str] = (),
+    local_kinds: Mapping[str, Mapping[str, Kind]] | None = None,
 ) -> list[Problem]:
-    """Dangling references, except to ids of broken files (or to any id, when a file was unreadable)."""
-    return _Checker(book, broken_ids, unknown_ids, empty_files).run()
+    """Dangling references, except to ids of broken files (or to any id, when a file was unreadable).
+
+    local_kinds: each journey's `local_ids`, when the caller has them (the handbook keeps them too).
+    """
+    return _Checker(book, broken_ids, unknown_ids, empty_files, local_kinds).run()

@@ -42,6 +42,8 @@ FORMAT_VERSION: Final = 1
 
 def _number_to_text(value: Any) -> Any:
     """Let `name: 2024` be text: editors should not need quotes around numbers."""
+    if type(value) is str:  # nearly every value: the cheapest test first
+        return value
     if isinstance(value, YamlInt | YamlFloat):
         return written(value)
     if isinstance(value, int | float) and not isinstance(value, bool):

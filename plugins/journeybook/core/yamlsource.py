@@ -22,8 +22,11 @@ from .problems import FieldPath, Problem, format_field
 Position = tuple[int, int]
 #: Positions are stored packed in one int (line << 24 | column): a large handbook has a
 #: million of them, and an int takes half the memory of a tuple of two.
+#: One bit of the column part marks where a mapping starts (an entity, for compact()); a file is at
+#: most MAX_FILE_BYTES long, so no column reaches it.
 _COLUMN_BITS = 24
-_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+_MAPPING = 1 << (_COLUMN_BITS - 1)
+_COLUMN_MASK = _MAPPING - 1
 
 
 def _pack(line: int, column: int) -> int:
@@ -37,9 +40,6 @@ def _unpack(packed: int) -> Position:
 #: libyaml's parser when PyYAML was built with it (the wheels are): 20x faster on large handbooks.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL_TRUE = re.compile(r"^(?:true|True|TRUE)$")
-_BOOL_FALSE = re.compile(r"^(?:false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
@@ -62,12 +62,16 @@ class SourceFile:
 
         Positions are needed only when a later check finds something; in a large
         handbook they take more memory than everything else together. Those of
-        list entries and of the file's own fields are kept: every entity (a step,
-        a team) is a list entry whose line is looked up for each, and the review
-        warnings point at a file's 'id' or 'reviewed' line (re-parsing every file
-        for them doubled the time of `validate`).
+        mappings in lists and of the file's own fields are kept: every entity (a
+        team, a backlog item) is such a mapping whose line is looked up for each,
+        and the review warnings point at a file's 'id' or 'reviewed' line
+        (re-parsing every file for them doubled the time of `validate`).
         """
-        self.values = {path: pos for path, pos in self.values.items() if len(path) < 2 or type(path[-1]) is int}
+        self.values = {
+            path: pos
+            for path, pos in self.values.items()
+            if len(path) < 2 or (pos & _MAPPING and type(path[-1]) is int)
+        }
         self.keys = {}
         self.parsed = None
         self.compacted = True
@@ -283,7 +287,7 @@ class _Builder:
                 else:
                     path = ()
                 if not is_key:
-                    values[path] = packed
+                    values[path] = packed | _MAPPING if cls is mapping_start else packed
                 stack.append(_Frame({} if cls is mapping_start else [], path, event.anchor, is_key))
                 continue
             elif cls is mapping_end or cls is sequence_end:
@@ -445,16 +449,31 @@ def _mark(mark: Any) -> Position:
 
 #: First characters of the plain scalars that may be null, a yes/no value or a number.
 _MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+#: The null and yes/no words of the YAML 1.2 core schema ('' is an empty value), looked up at once.
+_WORDS: dict[str, bool | None] = {
+    "": None,
+    "~": None,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
 
 
 def _plain(text: str) -> Any:
     """A plain (unquoted, untagged) scalar read by the YAML 1.2 core schema: `no` stays text."""
-    if _NULL.match(text):
-        return None
-    if _BOOL_TRUE.match(text):
-        return True
-    if _BOOL_FALSE.match(text):
-        return False
+    if text in _WORDS:
+        return _WORDS[text]
+    if text[0] not in _NUMBER_START:
+        return text
     try:
         if _INT.match(text):
             return YamlInt(text)
