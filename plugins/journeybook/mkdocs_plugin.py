@@ -145,6 +145,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             config.extra_javascript.append(FILTER_URI)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        folder = self._path(config, self.config.cache_dir)
+        if self.cache.disk is None or self.cache.disk.folder != folder:
+            # Parsed files are also kept on disk, so the next build (or `journeybook validate`) reads only
+            # the changed ones; set here, once, because on_startup runs before the config is known.
+            self.cache = HandbookCache(folder)
         self.language = page_language(config.theme.get("language"))
         self.extensions = list(config.markdown_extensions)
         self._skipped_sections = skipped_headings(config, self.language)
