@@ -10,9 +10,9 @@
 // code, not the other thirty diagram types of the 3.5 MB single file). After
 // instant navigation (which swaps the content, not the scripts) the theme's
 // first render() call loads it the same way. Where the module cannot load (a
-// Mermaid without its module build, a browser without modules), the stand-in
-// falls back to the single-file mermaid.min.js. No page ever asks another host
-// for anything.
+// Mermaid without its module build, a server that sends .mjs files as another
+// type than JavaScript), it falls back to the single-file mermaid.min.js.
+// No page ever asks another host for anything.
 (function () {
   if (window.mermaid) {
     return;
