@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ASSETS = Path(__file__).parent / "assets"
-#: Mermaid in one classic script (3.5 MB): what the loader falls back to where modules cannot load (file://).
+#: Mermaid in one classic script (3.5 MB): what the loader falls back to where the module build cannot load.
 MERMAID_URI = "assets/javascripts/mermaid.min.js"
 #: Mermaid's ES module build: a 30 KB entry that imports its core chunks, then only the chunks of the
 #: diagram types a page draws. Its imports are relative ("./chunks/mermaid.esm.min/…"), so the chunk
@@ -38,7 +38,7 @@ def mermaid_files(mermaid_js: Path) -> Iterator[tuple[str, Path]]:
     `dist/` folder; source maps are left out (they are 4 times the code).
     """
     yield MERMAID_URI, mermaid_js
-    entry = mermaid_js.parent / "mermaid.esm.min.mjs"
+    entry = mermaid_js.parent / Path(MERMAID_ESM_URI).name
     if not entry.is_file():
         return
     yield MERMAID_ESM_URI, entry
@@ -61,7 +61,7 @@ def flowchart_modules(mermaid_js: Path) -> list[str]:
     asks for them (core, then the diagram type, then the layout). Empty without the module build.
     """
     dist = mermaid_js.resolve().parent
-    entry = dist / "mermaid.esm.min.mjs"
+    entry = dist / Path(MERMAID_ESM_URI).name
     if not entry.is_file():
         return []
     pending = [entry, *(m for pattern in FLOWCHART_MODULES for m in (dist / MERMAID_CHUNKS).glob(pattern))]
