@@ -88,12 +88,12 @@ def test_mermaid_is_served_by_the_site_and_nothing_is_fetched_from_elsewhere(exa
         assert parser.urls, page
         foreign = [u for u in parser.urls if re.match(r"^(?:[a-z]+:)?//", u, re.IGNORECASE)]
         assert foreign == [], page
-        # plain (not async) scripts: window.mermaid is defined (Mermaid itself on a page with a
-        # diagram, else a loader of the same local file) by the time mkdocs-material's bundle
-        # mounts diagrams, so the bundle never asks a CDN
+        # a plain (not async) script: window.mermaid is defined (a loader of the local Mermaid)
+        # by the time mkdocs-material's bundle mounts diagrams, so the bundle never asks a CDN;
+        # a page with a diagram also preloads the local module
         assert any(u.endswith("assets/javascripts/mermaid-loader.js") for u in parser.urls), page
         if 'class="mermaid"' in page.read_text(encoding="utf-8"):
-            assert any(u.endswith("assets/javascripts/mermaid.min.js") for u in parser.urls), page
+            assert any(u.endswith("assets/javascripts/mermaid.esm.min.mjs") for u in parser.urls), page
 
 
 def test_backlog_data_files_are_published_and_linked(example_site: Path, example_book: Handbook) -> None:

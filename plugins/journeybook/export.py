@@ -6,7 +6,8 @@ plugin adds at build time into files:
 
     DIR/docs/          the handbook's own pages, the generated pages (with the
                        glossary appended as abbreviations, as the plugin does),
-                       journeybook's CSS, and Mermaid with its small loader
+                       journeybook's CSS, and Mermaid (its module build with
+                       its chunks, and the single file) with its small loader
     DIR/overrides/     the theme's custom_dir (the handbook's CSS and JS), if any
     DIR/mkdocs.yml     plain MkDocs + Material: no journeybook plugin, nav filled in
     DIR/zensical.toml  the same site for Zensical
@@ -34,7 +35,16 @@ from .nav import expand_nav, nav_paths
 from .render import glossary_abbreviations, nav_sections, render_site
 from .render.i18n import labels_for
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
-from .site_assets import ASSETS, CSS_URI, DEFAULT_MERMAID_JS, FILTER_URI, LOADER_URI, MERMAID_URI
+from .site_assets import (
+    ASSETS,
+    CSS_URI,
+    DEFAULT_MERMAID_JS,
+    FILTER_URI,
+    LOADER_URI,
+    MERMAID_ESM_URI,
+    mermaid_files,
+    mermaid_loader,
+)
 
 MARKER = ".journeybook-export"
 """A file in DIR that says an earlier export wrote it, so a new export may replace docs/ and overrides/."""
@@ -179,8 +189,10 @@ def export_project(
         target.write_text(page.content, encoding="utf-8")
     if options.get("tooltips", True):
         _append_abbreviations(docs, glossary_abbreviations(book, theme["language"]))
-    _copy(mermaid_js, docs / MERMAID_URI)
-    _copy(ASSETS / "mermaid-loader.js", docs / LOADER_URI)
+    mermaid = dict(mermaid_files(mermaid_js))
+    for uri, source in mermaid.items():
+        _copy(source, docs / uri)
+    (docs / LOADER_URI).write_text(mermaid_loader(MERMAID_ESM_URI in mermaid), encoding="utf-8")
     _copy(ASSETS / "journeybook.css", docs / CSS_URI)
     _copy(ASSETS / "table-filter.js", docs / FILTER_URI)
     if theme.get("custom_dir"):

@@ -17,7 +17,7 @@ on_page_markdown  appends the glossary as abbreviations (tooltips), and
 on_page_content   keeps diagram source out of the search index (and restores
             the configured extensions);
 on_page_context   dates a generated page by its YAML file's last commit;
-on_post_page      loads Mermaid on the pages that draw a diagram, and only there;
+on_post_page      starts loading Mermaid early on the pages that draw a diagram, and only there;
 on_serve    watches the YAML folder.
 """
 
@@ -49,10 +49,22 @@ from .render.i18n import is_supported, labels_for, language_code, supported_lang
 from .render.incremental import IncrementalRenderer
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
 from .render.text import inline
-from .site_assets import ASSETS, CSS_URI, DEFAULT_MERMAID_JS, FILTER_URI, LOADER_URI, MERMAID_URI
+from .site_assets import (
+    ASSETS,
+    CSS_URI,
+    DEFAULT_MERMAID_JS,
+    FILTER_URI,
+    LOADER_URI,
+    MERMAID_ESM_URI,
+    flowchart_modules,
+    mermaid_files,
+    mermaid_loader,
+)
 
 log = get_plugin_logger(__name__)
 
+#: A diagram whose source (after any %% directive lines) is a flowchart.
+FLOWCHART = re.compile(r'<pre class="mermaid"[^>]*><code>(?:%%[^\n]*\n|\s)*(?:flowchart|graph)\b')
 LOADER_TAG = re.compile(r'<script src="([^"]*)' + re.escape(LOADER_URI) + '"')
 #: Sections of a journey page left out of the search index (label keys): they repeat what is indexed
 #: on the page's step sections or on other pages (step and phase names, pain points, insights, need
@@ -105,6 +117,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         #: The configured Markdown extensions; a generated page is rendered with those it needs.
         self.extensions: list[str] = []
         self._skipped_sections = re.compile("(?!)")  # set by on_config
+        #: Whether the site serves Mermaid's module build (on_files); pages with a diagram then preload it.
+        self.mermaid_module = False
+        #: What a page with a flowchart preloads (on_files).
+        self.flowchart_modules: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
@@ -223,8 +239,13 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             generated.append(file)
             files.append(file)
         self.generated = {page.path for page in self.pages}
-        files.append(File.generated(config, MERMAID_URI, abs_src_path=str(self._path(config, self.config.mermaid_js))))
-        files.append(File.generated(config, LOADER_URI, abs_src_path=str(ASSETS / "mermaid-loader.js")))
+        mermaid_js = self._path(config, self.config.mermaid_js)
+        mermaid = dict(mermaid_files(mermaid_js))
+        self.mermaid_module = MERMAID_ESM_URI in mermaid
+        self.flowchart_modules = flowchart_modules(mermaid_js)
+        for uri, source in mermaid.items():
+            files.append(File.generated(config, uri, abs_src_path=str(source)))
+        files.append(File.generated(config, LOADER_URI, content=mermaid_loader(self.mermaid_module)))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "journeybook.css")))
         files.append(File.generated(config, FILTER_URI, abs_src_path=str(ASSETS / "table-filter.js")))
         if self.config.expand_nav and config.nav is not None:
@@ -279,10 +300,21 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         return html
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
-        """Pages with a diagram load Mermaid themselves, before the loader and the theme's bundle need it."""
-        if 'class="mermaid"' not in output:
+        """Pages with a diagram start fetching Mermaid's modules from their <head>, before the body is parsed.
+
+        The loader imports the entry once the body is there, and Mermaid then
+        asks for the rest in rounds (core, diagram type, layout). Preloaded, a
+        flowchart's modules are fetched and compiled side by side, while a large
+        page is still arriving. Other pages fetch no Mermaid.
+        """
+        if 'class="mermaid"' not in output or not self.mermaid_module:
             return output
-        return LOADER_TAG.sub(lambda m: f'<script src="{m.group(1)}{MERMAID_URI}"></script>\n{m.group(0)}', output, 1)
+        found = LOADER_TAG.search(output)
+        if found is None:
+            return output
+        modules = self.flowchart_modules if FLOWCHART.search(output) else [MERMAID_ESM_URI]
+        preload = "".join(f'<link rel="modulepreload" href="{found.group(1)}{uri}">\n' for uri in modules)
+        return output.replace("</head>", preload + "</head>", 1)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation

@@ -1,34 +1,55 @@
-// journeybook: load the self-hosted Mermaid only when a page draws a diagram.
+// journeybook: load the self-hosted Mermaid only when a page draws a diagram,
+// and only the parts of it that its diagrams need.
 //
-// mkdocs-material draws every `pre.mermaid` with `window.mermaid`, and fetches
-// Mermaid from a CDN when it is undefined. Pages with a diagram carry a
-// <script> for the local mermaid.min.js (3.5 MB) themselves; every other page
-// gets this small stand-in instead. If the reader then moves to a page with a
-// diagram by instant navigation (which swaps the content, not the scripts),
-// the theme calls the stand-in, which loads the same local file once and hands
-// over to it. No page ever asks another host for anything.
+// mkdocs-material (and Zensical) draw every `pre.mermaid` with
+// `window.mermaid`, calling its initialize() once and then render() per
+// diagram, and fetch Mermaid from a CDN when it is undefined. This stand-in
+// defines it on every page. On a page with a diagram it imports Mermaid's ES
+// module build from this site at once: a small entry and its core chunks, then
+// only the chunks of the diagram types drawn (a flowchart loads the flowchart
+// code, not the other thirty diagram types of the 3.5 MB single file). After
+// instant navigation (which swaps the content, not the scripts) the theme's
+// first render() call loads it the same way. Where the module cannot load (a
+// Mermaid without its module build, a server that sends .mjs files as another
+// type than JavaScript), it falls back to the single-file mermaid.min.js.
+// No page ever asks another host for anything.
 (function () {
   if (window.mermaid) {
     return;
   }
+  // false when the site serves only the single file (journeybook rewrites this line).
+  var moduleBuild = true;
   var here = document.currentScript && document.currentScript.src;
-  var source = here ? new URL("mermaid.min.js", here).href : "";
+  var folder = here ? new URL(".", here).href : "";
   var settings = null;
   var loading = null;
-  function load() {
-    loading = loading || new Promise(function (resolve, reject) {
+  function classic() {
+    return new Promise(function (resolve, reject) {
       var script = document.createElement("script");
-      script.src = source;
+      script.src = folder + "mermaid.min.js";
       script.onload = function () {
-        var real = window.mermaid;
-        if (settings) {
-          real.initialize(settings);
-        }
-        resolve(real);
+        resolve(window.mermaid);
       };
       script.onerror = reject;
       document.head.appendChild(script);
     });
+  }
+  function load() {
+    if (!loading) {
+      var module = moduleBuild ? import(folder + "mermaid.esm.min.mjs") : Promise.reject();
+      loading = module
+        .then(function (found) {
+          return found.default;
+        }, classic)
+        .then(function (real) {
+          if (settings) {
+            real.initialize(settings);
+          }
+          // From now on the theme calls Mermaid itself.
+          window.mermaid = real;
+          return real;
+        });
+    }
     return loading;
   }
   window.mermaid = {
@@ -46,4 +67,8 @@
       });
     },
   };
+  // Start fetching while the theme is still setting up, not when it first asks.
+  if (document.querySelector("pre.mermaid")) {
+    load();
+  }
 })();
