@@ -144,12 +144,16 @@ def test_serve_shows_an_edit_having_rendered_only_what_it_changed(tmp_path: Path
     config = load_config(str(config_file), site_dir=str(site))
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
+    first = config.plugins["journeybook"]
+    assert isinstance(first, JourneybookPlugin)
+    parsed = first.cache.misses
     yaml_file = data / "journey-0.yml"
     yaml_file.write_text(yaml_file.read_text("utf-8").replace("name: Step 0 ", "name: Step zero ", 1), "utf-8")
     config = load_config(str(config_file), site_dir=str(site))
     build(config, dirty=True)
     plugin = config.plugins["journeybook"]
-    assert isinstance(plugin, JourneybookPlugin)
+    assert plugin is first
+    assert plugin.cache.misses == parsed + 1, "only the edited file is read again"
     again = {key for key in plugin.renderer.rendered if key[0] in ("journey", "blueprint")}
     assert again == {("journey", "journey-0"), ("blueprint", "journey-0")}
     assert "Step zero" in (site / "journeys" / "journey-0" / "index.html").read_text("utf-8")

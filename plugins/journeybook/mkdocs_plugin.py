@@ -98,6 +98,8 @@ def skipped_headings(config: MkDocsConfig, language: str) -> re.Pattern[str]:
 class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def __init__(self) -> None:
         self.cache = HandbookCache()
+        #: Where self.cache keeps parsed files on disk (set by on_config).
+        self.cache_folder: Path | None = None
         #: Under `mkdocs serve`: the pages of the last build, rendered again only where their data changed.
         self.renderer = IncrementalRenderer()
         #: The text last written for each generated page, so an unchanged page is not even compared on disk.
@@ -124,7 +126,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
-        self.cache = HandbookCache()
+        # A new session starts afresh; MkDocs may already have run on_config, which chose the folder.
+        self.cache = HandbookCache(self.cache_folder)
         self.renderer = IncrementalRenderer()
         self.written = {}
         self.serving = command == "serve"
@@ -162,10 +165,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         folder = self._path(config, self.config.cache_dir)
-        if self.cache.disk is None or self.cache.disk.folder != folder:
+        if self.cache_folder != folder:
             # Parsed files are also kept on disk, so the next build (or `journeybook validate`) reads only
             # the changed ones; set here, once, because on_startup runs before the config is known.
             self.cache = HandbookCache(folder)
+            self.cache_folder = folder
         self.language = page_language(config.theme.get("language"))
         self.extensions = list(config.markdown_extensions)
         self._skipped_sections = skipped_headings(config, self.language)
