@@ -166,7 +166,12 @@ def terminal(text: str) -> str:
     A value echoed in an error message must not move the cursor, recolour or
     clear the screen, or reorder what the reader sees (Trojan Source).
     """
+    if text.isascii():  # nearly every message: the only control characters are then C0 and DEL
+        return _ASCII_CONTROL.sub(lambda m: _visible(m.group()), text)
     return "".join(c if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf") else _visible(c) for c in text)
+
+
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _visible(char: str) -> str:
