@@ -24,7 +24,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import cast
 
 import markdown
 import nh3
@@ -141,7 +142,74 @@ def front_matter(meta: Mapping[str, object]) -> str:
         return value
 
     data = {key: escaped(key, value) for key, value in meta.items()}
-    return f"---\n{yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}---\n"
+    return f"---\n{_simple_yaml(data) or yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}---\n"
+
+
+# A plain scalar PyYAML writes as it is: a letter or digit first, then no character that is YAML
+# syntax somewhere (':', ' #', quotes, brackets, line breaks). Anything else goes to yaml.safe_dump.
+_PLAIN = re.compile(r"[^\W_][\w .,()/&;'!?+-]*")
+_RESOLVE = cast(
+    "Callable[[type[yaml.Node], str, tuple[bool, bool]], str]", yaml.resolver.Resolver().resolve
+)
+_STR_TAG = "tag:yaml.org,2002:str"
+_WIDTH = 80  # yaml.safe_dump's line width: longer plain scalars are folded, so they go there
+
+
+def _plain(text: str, column: int) -> str | None:
+    """text as PyYAML's block-style plain scalar at column, or None if PyYAML would write it otherwise."""
+    if (
+        column + len(text) > _WIDTH
+        or not _PLAIN.fullmatch(text)
+        or " #" in text
+        or text.endswith(" ")
+        or _RESOLVE(yaml.ScalarNode, text, (True, False)) != _STR_TAG
+    ):
+        return None
+    return text
+
+
+def _number(value: object) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        text = repr(value)
+        return text if "e" not in text else None
+    return None
+
+
+def _simple_yaml(data: Mapping[str, object]) -> str | None:
+    """What yaml.safe_dump(data, allow_unicode=True, sort_keys=False) writes, for the shapes a page's front
+    matter has (plain strings, lists of them, a mapping of numbers), or None for anything else.
+
+    Every generated page has front matter, and PyYAML's pure-Python emitter costs about a millisecond
+    a page; tests/test_render_speedups.py holds this to PyYAML's output, hostile titles included.
+    """
+    lines: list[str] = []
+    for key, value in data.items():
+        if _plain(key, 0) is None:
+            return None
+        if isinstance(value, str):
+            text = _plain(value, len(key) + 2)
+            if text is None:
+                return None
+            lines.append(f"{key}: {text}")
+        elif isinstance(value, list) and value:
+            lines.append(f"{key}:")
+            for item in value:
+                text = _plain(item, 2) if isinstance(item, str) else None
+                if text is None:
+                    return None
+                lines.append(f"- {text}")
+        elif isinstance(value, dict) and value:
+            lines.append(f"{key}:")
+            for name, number in value.items():
+                text = _number(number)
+                if not isinstance(name, str) or _plain(name, 2) is None or text is None:
+                    return None
+                lines.append(f"  {name}: {text}")
+        else:
+            return None
+    return "\n".join(lines) + "\n"
 
 
 def mermaid_label(text: str) -> str:
