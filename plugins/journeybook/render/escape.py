@@ -25,6 +25,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import cast
 
 import markdown
@@ -80,8 +81,11 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+@lru_cache(maxsize=1 << 16)
 def inline(text: str) -> str:
-    """Plain editor text, safe inline anywhere in Markdown (tables, headings, lists)."""
+    """Plain editor text, safe inline anywhere in Markdown (tables, headings, lists).
+
+    Kept per text: names and titles are written on every page that links to them."""
     out = _EMOJI_COLON.sub("&#58;", " ".join(text.translate(_TABLE).split()))
     start = _LINE_START.match(out)
     if start and start.group(1):
