@@ -24,7 +24,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from typing import cast
 
 import markdown
 import nh3
@@ -79,8 +81,11 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+@lru_cache(maxsize=1 << 16)
 def inline(text: str) -> str:
-    """Plain editor text, safe inline anywhere in Markdown (tables, headings, lists)."""
+    """Plain editor text, safe inline anywhere in Markdown (tables, headings, lists).
+
+    Kept per text: names and titles are written on every page that links to them."""
     out = _EMOJI_COLON.sub("&#58;", " ".join(text.translate(_TABLE).split()))
     start = _LINE_START.match(out)
     if start and start.group(1):
@@ -141,7 +146,74 @@ def front_matter(meta: Mapping[str, object]) -> str:
         return value
 
     data = {key: escaped(key, value) for key, value in meta.items()}
-    return f"---\n{yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}---\n"
+    return f"---\n{_simple_yaml(data) or yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}---\n"
+
+
+# A plain scalar PyYAML writes as it is: a letter or digit first, then no character that is YAML
+# syntax somewhere (':', ' #', quotes, brackets, line breaks). Anything else goes to yaml.safe_dump.
+_PLAIN = re.compile(r"[^\W_][\w .,()/&;'!?+-]*")
+_RESOLVE = cast(
+    "Callable[[type[yaml.Node], str, tuple[bool, bool]], str]", yaml.resolver.Resolver().resolve
+)
+_STR_TAG = "tag:yaml.org,2002:str"
+_WIDTH = 80  # yaml.safe_dump's line width: longer plain scalars are folded, so they go there
+
+
+def _plain(text: str, column: int) -> str | None:
+    """text as PyYAML's block-style plain scalar at column, or None if PyYAML would write it otherwise."""
+    if (
+        column + len(text) > _WIDTH
+        or not _PLAIN.fullmatch(text)
+        or " #" in text
+        or text.endswith(" ")
+        or _RESOLVE(yaml.ScalarNode, text, (True, False)) != _STR_TAG
+    ):
+        return None
+    return text
+
+
+def _number(value: object) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        text = repr(value)
+        return text if "e" not in text else None
+    return None
+
+
+def _simple_yaml(data: Mapping[str, object]) -> str | None:
+    """What yaml.safe_dump(data, allow_unicode=True, sort_keys=False) writes, for the shapes a page's front
+    matter has (plain strings, lists of them, a mapping of numbers), or None for anything else.
+
+    Every generated page has front matter, and PyYAML's pure-Python emitter costs about a millisecond
+    a page; tests/test_render_speedups.py holds this to PyYAML's output, hostile titles included.
+    """
+    lines: list[str] = []
+    for key, value in data.items():
+        if _plain(key, 0) is None:
+            return None
+        if isinstance(value, str):
+            text = _plain(value, len(key) + 2)
+            if text is None:
+                return None
+            lines.append(f"{key}: {text}")
+        elif isinstance(value, list) and value:
+            lines.append(f"{key}:")
+            for item in value:
+                text = _plain(item, 2) if isinstance(item, str) else None
+                if text is None:
+                    return None
+                lines.append(f"- {text}")
+        elif isinstance(value, dict) and value:
+            lines.append(f"{key}:")
+            for name, number in value.items():
+                text = _number(number)
+                if not isinstance(name, str) or _plain(name, 2) is None or text is None:
+                    return None
+                lines.append(f"  {name}: {text}")
+        else:
+            return None
+    return "\n".join(lines) + "\n"
 
 
 def mermaid_label(text: str) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+from markupsafe import escape as _escape
 
 from . import escape
 
@@ -79,6 +80,8 @@ class Abbreviations:
         self.titles = {word: title for word, title in titles.items() if title}
         words = "|".join(re.escape(w) for w in sorted(self.titles, key=len, reverse=True))
         self.pattern = re.compile(rf"\b(?:{words})\b" if words else "(?!)")
+        self._marked_cache: dict[str, str] = {}
+        self._depth_cache: dict[str, int] = {}
 
     def _marked(self, text: str) -> str:
         """One text node (escaped HTML): matched on the text it shows, so no term matches inside an entity."""
@@ -94,36 +97,52 @@ class Abbreviations:
         out.append(html.escape(plain[last:], quote=False))
         return "".join(out)
 
+    @staticmethod
+    def _depth(tag: str) -> int:
+        """+1 for a tag that opens a drawing or code (left unmarked), -1 for one that closes it, else 0."""
+        name = tag[1:].split(None, 1)[0].rstrip(">/").lower() if len(tag) > 2 else ""
+        return 1 if name in ("svg", "code", "pre") else -1 if name in ("/svg", "/code", "/pre") else 0
+
     def __call__(self, text: str) -> str:
+        # A page's text nodes and tags repeat (labels, names, the same cell markup on every row):
+        # each distinct one is looked at once per build.
+        marked, depth = self._marked_cache, self._depth_cache
         out = []
         skip = 0
         for part in self._TAG.split(text):
             if part.startswith("<"):
-                name = part[1:].split(None, 1)[0].rstrip(">/").lower() if len(part) > 2 else ""
-                if name in ("svg", "code", "pre"):
-                    skip += 1
-                elif name in ("/svg", "/code", "/pre"):
-                    skip -= 1
+                step = depth.get(part)
+                if step is None:
+                    step = depth[part] = self._depth(part)
+                skip += step
+                out.append(part)
+            elif skip or not part:
                 out.append(part)
             else:
-                out.append(part if skip or not part else self._marked(part))
+                done = marked.get(part)
+                if done is None:
+                    done = marked[part] = self._marked(part)
+                out.append(done)
         return "".join(out)
 
 
-# --- fragments inside a cell or card line; every argument is escaped by Markup.format ---
+# --- fragments inside a cell or card line; every argument is escaped ---
+# f-strings with an explicit escape of each value: Markup.format runs Python's string.Formatter,
+# and a large handbook writes these tens of thousands of times. escape() leaves Markup as it is,
+# as Markup.format does.
 
 
 def a(label: str, href: str) -> Markup:
     """A link whose label is editor text."""
-    return Markup('<a href="{}">{}</a>').format(href, label)
+    return Markup(f'<a href="{_escape(href)}">{_escape(label)}</a>')
 
 
 def strong(text: str) -> Markup:
-    return Markup("<strong>{}</strong>").format(text)
+    return Markup(f"<strong>{_escape(text)}</strong>")
 
 
 def em(text: str) -> Markup:
-    return Markup("<em>{}</em>").format(text)
+    return Markup(f"<em>{_escape(text)}</em>")
 
 
 def join(separator: str | Markup, items: Iterable[str | Markup]) -> Markup:

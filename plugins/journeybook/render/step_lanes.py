@@ -19,7 +19,7 @@ import functools
 import re
 from importlib import resources
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..core.models import Channel, JourneyFile, Step, duration_hours
 from .context import Context
@@ -58,9 +58,9 @@ def icon(name: str) -> str:
 
 def channel_badge(channel: Channel) -> Markup:
     """A channel as its kind's icon and its name (the name is the text alternative)."""
-    return Markup('<span class="jb-channel">{}{}</span>').format(
-        Markup(icon(CHANNEL_ICONS.get(channel.type, "web"))), channel.name
-    )
+    # An f-string with an explicit escape: a journey page has a badge per channel of every step.
+    badge = icon(CHANNEL_ICONS.get(channel.type, "web"))
+    return Markup(f'<span class="jb-channel">{badge}{escape(channel.name)}</span>')
 
 
 def channels_cell(ctx: Context, step: Step) -> list[Markup]:

@@ -11,6 +11,7 @@ uses ``inline``, ``attr`` and ``block`` together with these building blocks.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from .escape import attr, block, inline, quoted_title
 
@@ -28,9 +29,11 @@ def rel(from_page: str, to_page: str, anchor: str = "") -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
+@lru_cache(maxsize=1 << 16)
 def _relpath(base: str, to_page: str) -> str:
     """posixpath.relpath for the normalised, relative paths of generated pages, without its
-    abspath and getcwd calls: pages link to each other tens of thousands of times."""
+    abspath and getcwd calls: pages link to each other tens of thousands of times, mostly
+    between the same folders (a journey page to its teams and need groups), so each pair is kept."""
     here = [p for p in base.split("/") if p]
     there = [p for p in to_page.split("/") if p]
     common = 0
