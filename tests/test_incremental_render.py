@@ -20,8 +20,9 @@ from mkdocs.config import load_config
 
 from conftest import EXAMPLE, write_config
 from journeybook.core import HandbookCache, load_handbook
+from journeybook.core.figures import figures_of
 from journeybook.mkdocs_plugin import JourneybookPlugin
-from journeybook.render.context import Page
+from journeybook.render.context import Context, Page
 from journeybook.render.incremental import IncrementalRenderer
 from journeybook.render.site import render_pages, site_context
 from synthetic import generate
@@ -158,3 +159,24 @@ def test_serve_shows_an_edit_having_rendered_only_what_it_changed(tmp_path: Path
     assert again == {("journey", "journey-0"), ("blueprint", "journey-0")}
     assert "Step zero" in (site / "journeys" / "journey-0" / "index.html").read_text("utf-8")
     config.plugins.on_shutdown()
+
+
+def test_a_figure_asked_with_arguments_that_cannot_be_a_key_renders_its_unit_every_time(example_copy: Path) -> None:
+    """`Figures.ranked(entries)` takes a list of entries, which cannot be compared by hash: never reused."""
+    cache = HandbookCache()
+    renderer = IncrementalRenderer()
+    book = load_handbook(example_copy, cache)
+    unit = ("ranked",)
+    calls: list[int] = []
+
+    def ranked_titles(ctx: Context) -> list[Page]:
+        calls.append(1)
+        entries = list(ctx.book.backlog.values())
+        titles = [e.item.title for e in ctx.figures.ranked(entries)]
+        return [Page("ranked.md", "\n".join(titles))]
+
+    expected = "\n".join(e.item.title for e in figures_of(book).ranked(list(book.backlog.values())))
+    for _ in range(2):
+        pages = renderer.render(site_context(book, "en"), [(unit, ranked_titles)])
+        assert pages == [Page("ranked.md", expected)]
+    assert calls == [1, 1]

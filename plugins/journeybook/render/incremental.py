@@ -34,7 +34,7 @@ from typing import Any, cast
 
 from ..core.figures import Figures, figures_of
 from ..core.handbook import Handbook
-from .context import Context, Page
+from .context import Context, Page, Unit
 from .markup import TEMPLATES
 from .site import units
 
@@ -42,6 +42,7 @@ from .site import units
 _reads: dict[tuple[Any, ...], Any] | None = None
 _MISSING = object()
 _WHOLE = object()
+_VOLATILE = "volatile"
 
 UnitKey = tuple[str, ...]
 
@@ -136,7 +137,13 @@ class _RecordingFigures:
 
             def call(*args: Any) -> Any:
                 result = _paused(lambda: method(*args))
-                _record(("figures()", name, _frozen(args)), result)
+                key: tuple[Any, ...] = ("figures()", name, _frozen(args))
+                seen = result
+                try:
+                    hash(key)
+                except TypeError:  # arguments that cannot be a key: the unit is rendered every time
+                    key, seen = (_VOLATILE,), object()
+                _record(key, seen)
                 return result
 
             return call
@@ -223,6 +230,8 @@ class _Lookup:
 
     def _now(self, key: tuple[Any, ...]) -> Any:
         source = key[0]
+        if source == _VOLATILE:
+            return _MISSING
         if source == "book":
             return getattr(self.book, key[1])
         if source == "figures":
@@ -250,8 +259,9 @@ class IncrementalRenderer:
         #: Units rendered by the last call (the others were taken as they were), for the log and tests.
         self.rendered: list[UnitKey] = []
 
-    def render(self, ctx: Context) -> list[Page]:
-        """Every page, as `site.render_pages` gives them, rendering only the units whose reads changed."""
+    def render(self, ctx: Context, these: list[Unit] | None = None) -> list[Page]:
+        """Every page, as `site.render_pages` gives them (or those of these units), rendering only the units
+        whose reads changed."""
         global _reads
         book = ctx.book
         figures = figures_of(book)
@@ -265,7 +275,7 @@ class IncrementalRenderer:
         entries: dict[UnitKey, _Entry] = {}
         self.rendered = []
         pages: list[Page] = []
-        for key, render in units(ctx):
+        for key, render in units(ctx) if these is None else these:
             entry = self._entries.get(key)
             if entry is None or not lookup.unchanged(entry.reads):
                 reads: dict[tuple[Any, ...], Any] = {}
