@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
@@ -130,3 +130,30 @@ def test_validate_keeps_its_cache_next_to_the_handbook_unless_told_not_to(
     assert list((tmp_path / "elsewhere" / "parsed").glob("*.json"))
     assert main(["validate", str(folder)]) == 0
     assert capsys.readouterr().out == no_cache.out * 3
+
+
+def test_a_build_reads_what_validate_kept_and_only_serve_writes(mini: Path, tmp_path: Path) -> None:
+    """`journeybook validate` then `mkdocs build` (as CI runs them): the build parses nothing again."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from conftest import write_config
+    from journeybook.mkdocs_plugin import JourneybookPlugin
+
+    config_file = write_config(tmp_path, mini)
+    cache = tmp_path / ".cache" / "journeybook"
+    files = len(list(mini.rglob("*.yml")))
+    runs: tuple[tuple[Literal["build", "serve"], int], ...] = (("build", 0), ("serve", files))
+    for command, written in runs:
+        shutil.rmtree(cache, ignore_errors=True)
+        config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
+        config.plugins.on_startup(command=command, dirty=False)
+        build(config)
+        assert len(list((cache / "parsed").glob("*.json"))) == written, command
+    assert main(["validate", str(mini), "--cache-dir", str(cache)]) == 0
+    config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    plugin = config.plugins["journeybook"]
+    assert isinstance(plugin, JourneybookPlugin)
+    assert plugin.cache.disk_hits == files

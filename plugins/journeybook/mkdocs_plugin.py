@@ -128,10 +128,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
         # A new session starts afresh; MkDocs may already have run on_config, which chose the folder.
-        self.cache = HandbookCache(self.cache_folder)
+        # Only `mkdocs serve` writes parsed files: a one-off build (CI) would pay for entries it throws away.
+        self.serving = command == "serve"
+        self.cache = HandbookCache(self.cache_folder, write=self.serving)
         self.renderer = IncrementalRenderer()
         self.written = {}
-        self.serving = command == "serve"
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -167,9 +168,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             config.extra_css.append(CSS_URI)
         folder = self._path(config, self.config.cache_dir)
         if self.cache_folder != folder:
-            # Parsed files are also kept on disk, so the next build (or `journeybook validate`) reads only
-            # the changed ones; set here, once, because on_startup runs before the config is known.
-            self.cache = HandbookCache(folder)
+            # Parsed files kept on disk (by `journeybook validate` and `mkdocs serve`) are read, so a build
+            # parses only the files changed since; set here, once, as on_config runs before on_startup.
+            self.cache = HandbookCache(folder, write=self.serving)
             self.cache_folder = folder
         self.language = page_language(config.theme.get("language"))
         self.extensions = list(config.markdown_extensions)

@@ -185,12 +185,15 @@ class HandbookCache:
     Reading the bytes is cheap; parsing and validating is not. A changed file
     is parsed again, an unchanged one is taken from here. Given a folder
     (`cache_dir`), files without mistakes are also kept on disk
-    (core.filecache), so that the next process reads only the files that changed.
+    (core.filecache), so that the next process reads only the files that changed;
+    with write=False entries are read but not written (a one-off build, whose
+    folder is thrown away, would only pay for writing them).
     """
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, *, write: bool = True) -> None:
         self._files: dict[Path, _Parsed] = {}
         self.disk = ParseCache(folder) if folder is not None else None
+        self.write = write
         self.hits = 0
         self.misses = 0
         #: Of the misses, the files taken from the disk cache rather than parsed.
@@ -219,7 +222,7 @@ class HandbookCache:
             problems = problems + more
             if not problems:
                 source.compact()
-                if self.disk is not None and model is not None:
+                if self.disk is not None and model is not None and self.write:
                     self.disk.store(digest, source, model)
         else:
             # An emptied file declares nothing; an id named like the file was likely in it.
