@@ -120,3 +120,13 @@ def test_export_writes_the_markdown_tree(tmp_path: Path) -> None:
     assert "## Kundresekarta" in page
     assert "*[Receipt]: Proof that" in page
     assert (tmp_path / "docs" / "backlog" / "backlog.csv").is_file()
+
+
+def test_validate_called_from_python_gives_the_cycle_collector_back(mini: Path) -> None:
+    """validate pauses Python's cycle collector for speed; a caller in the same process (a test, a
+    benchmark, an editor's script) must not be left without it."""
+    import gc
+
+    assert gc.isenabled()
+    assert main(["validate", str(mini), "--no-cache"]) == 0
+    assert gc.isenabled()

@@ -235,14 +235,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.func is cmd_validate:
-        # A short run over data without reference cycles: the cycle collector would only walk the
-        # handbook again and again, and once more at exit (a second at a thousand journeys).
-        gc.disable()
-    result: int = args.func(args)
-    if args.func is cmd_validate:
-        gc.freeze()
-    return result
+    if args.func is not cmd_validate:
+        return int(args.func(args))
+    # A short run over data without reference cycles: the cycle collector would only walk the
+    # handbook again and again, and once more at exit (a second at a thousand journeys).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return int(args.func(args))
+    finally:
+        if argv is None:
+            gc.freeze()  # the program ends here: nothing left for the collector to do at exit
+        elif enabled:
+            gc.enable()  # called from Python (tests, a benchmark): the caller's collector is back
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -153,6 +153,8 @@ class Figures:
 
     @cached_property
     def group_step_count(self) -> Mapping[str, int]:
+        """How many steps `group_steps` lists: apart, so that a page choosing its layout by the count reads only
+        the count (render.incremental renders it again when the count changes, not when a step does)."""
         return MappingProxyType({gid: len(v[1]) for gid, v in self._group_views.items()})
 
     @cached_property
