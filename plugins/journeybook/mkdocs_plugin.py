@@ -124,6 +124,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.mermaid_module = False
         #: What a page with a flowchart preloads (on_files).
         self.flowchart_modules: list[str] = []
+        #: The Mermaid files the site serves (address: file), found for mermaid_source.
+        self.mermaid: dict[str, Path] = {}
+        self.mermaid_source: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
@@ -246,10 +249,13 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             files.append(file)
         self.generated = {page.path for page in self.pages}
         mermaid_js = self._path(config, self.config.mermaid_js)
-        mermaid = dict(mermaid_files(mermaid_js))
-        self.mermaid_module = MERMAID_ESM_URI in mermaid
-        self.flowchart_modules = flowchart_modules(mermaid_js)
-        for uri, source in mermaid.items():
+        if self.mermaid_source != mermaid_js:
+            # Found once per session: listing the chunks and reading their imports is not a rebuild's work.
+            self.mermaid = dict(mermaid_files(mermaid_js))
+            self.mermaid_module = MERMAID_ESM_URI in self.mermaid
+            self.flowchart_modules = flowchart_modules(mermaid_js)
+            self.mermaid_source = mermaid_js
+        for uri, source in self.mermaid.items():
             files.append(File.generated(config, uri, abs_src_path=str(source)))
         files.append(File.generated(config, LOADER_URI, content=mermaid_loader(self.mermaid_module)))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "journeybook.css")))
