@@ -198,6 +198,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             self.problems = list(exc.problems)
             return
         self.problems = []
+        if not self.serving:
+            # Only serve reuses parsed files in memory; a build frees them once the pages are rendered.
+            self.cache.forget()
         for warning in book.warnings:
             # INFO, not WARNING: validate exits 0 on these, so a strict build must not fail on them.
             log.info("journeybook: %s", terminal(warning.format_text()))
@@ -240,7 +243,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             written = cache / page.path
             if written_before.get(written) is not page.content or not written.is_file():
                 _write_if_changed(written, page.content)
-            self.written[written] = page.content
+            if self.serving:
+                self.written[written] = page.content
             file = File.generated(config, page.path, abs_src_path=str(written))
             if page.source is not None:
                 file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
@@ -248,6 +252,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             generated.append(file)
             files.append(file)
         self.generated = {page.path for page in self.pages}
+        if not self.serving:
+            # MkDocs reads each page back from its file. A one-off build that kept every page's text (and
+            # the handbook behind it) to the end would hold the whole site twice at its peak.
+            self.pages = []
         mermaid_js = self._path(config, self.config.mermaid_js)
         if self.mermaid_source != mermaid_js:
             # Found once per session: listing the chunks and reading their imports is not a rebuild's work.

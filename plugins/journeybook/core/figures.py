@@ -42,7 +42,16 @@ class Figures:
     """The figures of one handbook; build it with :func:`figures_of`, which keeps one per handbook."""
 
     def __init__(self, book: Handbook) -> None:
-        self.book = book
+        # Weak: figures_of's table maps the handbook to this object, and a value that held its key strongly
+        # would keep both alive forever (every serve rebuild's handbook, and a build's to its very end).
+        self._book = weakref.ref(book)
+
+    @property
+    def book(self) -> Handbook:
+        book = self._book()
+        if book is None:
+            raise ReferenceError("these figures outlived their handbook; ask figures_of(book) instead")
+        return book
 
     # --- failure demand ------------------------------------------------------------
 

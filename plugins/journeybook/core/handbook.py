@@ -199,6 +199,10 @@ class HandbookCache:
         #: Of the misses, the files taken from the disk cache rather than parsed.
         self.disk_hits = 0
 
+    def forget(self) -> None:
+        """Drop the parsed files kept in memory (the disk cache stays): for a process that loads once."""
+        self._files = {}
+
     def parse(self, path: Path, display: str) -> _Parsed:
         raw, unreadable = read_text(path, display)
         if raw is None:
