@@ -60,6 +60,27 @@ def test_a_build_keeps_neither_the_parsed_handbook_nor_the_rendered_pages(
     assert len(plugin.generated) > len(journeys)
 
 
+def test_a_build_lets_go_of_each_generated_pages_markdown_once_converted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages: list[Any] = []
+    context = mkdocs_plugin.JourneybookPlugin.on_page_context
+
+    def recording(self: Any, ctx: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
+        pages.append(page)
+        return context(self, ctx, page=page, config=config, nav=nav)
+
+    monkeypatch.setattr(mkdocs_plugin.JourneybookPlugin, "on_page_context", recording)
+    _build(tmp_path, "build", monkeypatch)
+    generated = [page for page in pages if page.file.generated_by is not None]
+    written = [page for page in pages if page.file.generated_by is None]
+    assert generated and written
+    # MkDocs needs only the HTML from conversion on; the title comes from the page's front matter.
+    assert all(page.markdown == "" and page.content and page.title for page in generated)
+    # Pages editors wrote stay as MkDocs left them: other plugins may read their Markdown.
+    assert all(page.markdown for page in written)
+
+
 def test_serve_keeps_the_parsed_files_and_pages_an_edit_reuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plugin, journeys = _build(tmp_path, "serve", monkeypatch)
     assert journeys and all(ref() is not None for ref in journeys)

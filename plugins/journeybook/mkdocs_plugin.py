@@ -306,10 +306,14 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                 page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
 
+    @event_priority(-100)  # last: other plugins' content hooks may still read the page's Markdown
     def on_page_content(self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """Keep diagram source, and the collapsed tables that repeat a diagram's data, out of the search index.
 
         A reader searches for titles, steps, pain points, needs and terms; those are in the page's text.
+        A one-off build then lets go of a generated page's Markdown: MkDocs keeps
+        every page until the build ends and needs only the HTML from here on
+        (at a thousand journeys that Markdown is 150 MB).
         """
         config["markdown_extensions"] = self.extensions
         html = html.replace('<pre class="mermaid">', '<pre class="mermaid" data-search-exclude>')
@@ -317,6 +321,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             html = html.replace('<details class="info">', '<details class="info" data-search-exclude>')
             if JOURNEY_PAGE.fullmatch(page.file.src_uri):
                 html = self._skipped_sections.sub(r"\1 data-search-exclude", html)
+            if not self.serving:
+                page.markdown = ""  # not None: MkDocs reads None as "never read" (no title)
         return html
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
