@@ -20,11 +20,19 @@ parsing, compiling and drawing the page costs, also off the main thread.
 Pages measured: the largest journey page (by HTML size), the backlog page,
 and the largest traceability page (the largest per-journey one, or
 the one-page version of a small handbook).
+
+With --without-search-index every request for the theme's search index is
+refused, so that the share of the draw time the index costs can be read off
+two runs. mkdocs-material fetches and parses the index on the page's main
+thread at every page load and posts it to its search worker, which builds the
+index: a small index's build competes with the drawing for the cores, a large
+one's parsing and copying delays it on the main thread.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 from pathlib import Path
@@ -77,13 +85,19 @@ Measured = tuple[float, float, float, int, int, int]
 """Median and best seconds to draw, best renderer CPU seconds, diagrams, DOM nodes, bytes of Mermaid code."""
 
 
-def measure_page(browser: Any, url: str, repeat: int) -> Measured:
-    """What Measured holds, for one page opened `repeat` times."""
+#: The theme's search index, refused with --without-search-index.
+_SEARCH_INDEX = re.compile(r".*/search/search_index\.json$")
+
+
+def measure_page(browser: Any, url: str, repeat: int, *, search_index: bool = True) -> Measured:
+    """What Measured holds, for one page opened `repeat` times (without the search index when told)."""
     times = []
     cpu = []
     diagrams = nodes = loaded = 0
     for _ in range(repeat):
         context = browser.new_context(viewport={"width": 1280, "height": 800})
+        if not search_index:
+            context.route(_SEARCH_INDEX, lambda route: route.abort())
         page = context.new_page()
         page.add_init_script(_OPEN_SHADOW)
         page.goto(url, wait_until="domcontentloaded")
@@ -100,7 +114,7 @@ def measure_page(browser: Any, url: str, repeat: int) -> Measured:
     return statistics.median(times), min(times), min(cpu), diagrams, nodes, loaded
 
 
-def measure_site(site: Path, repeat: int = 3) -> dict[str, Measured]:
+def measure_site(site: Path, repeat: int = 3, *, search_index: bool = True) -> dict[str, Measured]:
     from playwright.sync_api import sync_playwright
 
     pages = heaviest_pages(site)
@@ -113,7 +127,9 @@ def measure_site(site: Path, repeat: int = 3) -> dict[str, Measured]:
             try:
                 for name, page in pages.items():
                     url = base + page.parent.relative_to(site).as_posix() + "/"
-                    results[f"{name} ({page.parent.relative_to(site).as_posix()})"] = measure_page(browser, url, repeat)
+                    results[f"{name} ({page.parent.relative_to(site).as_posix()})"] = measure_page(
+                        browser, url, repeat, search_index=search_index
+                    )
             finally:
                 browser.close()
     finally:
@@ -134,8 +150,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("site", type=Path, help="a built site (mkdocs build)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--without-search-index", action="store_true", help="refuse the theme's search index")
     args = parser.parse_args()
-    print_results(str(args.site), measure_site(args.site, args.repeat))
+    label = f"{args.site} without the search index" if args.without_search_index else str(args.site)
+    print_results(label, measure_site(args.site, args.repeat, search_index=not args.without_search_index))
 
 
 if __name__ == "__main__":
