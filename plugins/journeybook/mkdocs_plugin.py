@@ -17,6 +17,8 @@ on_page_markdown  appends the glossary as abbreviations (tooltips), and
 on_page_content   keeps diagram source out of the search index (and restores
             the configured extensions);
 on_page_context   dates a generated page by its YAML file's last commit;
+on_env      under `mkdocs serve`, keeps the theme's compiled templates for the
+            next rebuild (MkDocs makes a new Jinja environment each build);
 on_post_page      starts loading Mermaid early on the pages that draw a diagram, and only there;
 on_serve    watches the YAML folder.
 """
@@ -29,6 +31,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -60,6 +63,7 @@ from .site_assets import (
     mermaid_files,
     mermaid_loader,
 )
+from .template_cache import TemplateCodeCache
 
 log = get_plugin_logger(__name__)
 
@@ -127,6 +131,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         #: The Mermaid files the site serves (address: file), found for mermaid_source.
         self.mermaid: dict[str, Path] = {}
         self.mermaid_source: Path | None = None
+        #: Under `mkdocs serve`: the theme's templates as compiled by the last rebuild (see on_env).
+        self.templates = TemplateCodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
@@ -136,6 +142,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.cache = HandbookCache(self.cache_folder, write=self.serving)
         self.renderer = IncrementalRenderer()
         self.written = {}
+        self.templates = TemplateCodeCache()
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -324,6 +331,16 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             if not self.serving:
                 page.markdown = ""  # not None: MkDocs reads None as "never read" (no title)
         return html
+
+    @event_priority(-100)  # last: the settings the code depends on include other plugins' filters
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Under `mkdocs serve`, a rebuild compiles only the templates whose source changed.
+
+        A one-off build loads each template once anyway and keeps nothing.
+        """
+        if self.serving:
+            self.templates.attach(env)
+        return env
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
         """Pages with a diagram start fetching Mermaid's modules from their <head>, before the body is parsed.
