@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .core import HandbookCache, HandbookError, format_problems, load_handbook
 from .core.freshness import review_problems, today
-from .core.handbook import YAML_SUFFIXES
+from .core.handbook import YAML_SUFFIXES, without_cycle_collection
 from .core.problems import Problem, display_path
 from .render.escape import terminal
 from .render.i18n import supported_languages
@@ -238,16 +238,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.func is not cmd_validate:
         return int(args.func(args))
     # A short run over data without reference cycles: the cycle collector would only walk the
-    # handbook again and again, and once more at exit (a second at a thousand journeys).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return int(args.func(args))
-    finally:
+    # handbook again and again, and once more at exit (a second at a thousand journeys). Called from
+    # Python (tests, a benchmark), the caller gets its collector back as it was.
+    with without_cycle_collection():
+        code = int(args.func(args))
         if argv is None:
             gc.freeze()  # the program ends here: nothing left for the collector to do at exit
-        elif enabled:
-            gc.enable()  # called from Python (tests, a benchmark): the caller's collector is back
+        return code
 
 
 if __name__ == "__main__":  # pragma: no cover

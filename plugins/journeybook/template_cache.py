@@ -76,7 +76,7 @@ class TemplateCodeCache(BytecodeCache):
         """Make env use this cache; entries compiled under other settings are dropped first."""
         settings = environment_settings(env)
         if settings != self.settings:
-            self.entries.clear()
+            self.clear()
             self.settings = settings
         env.bytecode_cache = self
         return env

@@ -304,10 +304,9 @@ def _displays(display_root: Path | None) -> Callable[[Path], str]:
     return display
 
 
-def _stray_files(visible: list[Path], used_csv: set[Path], display_root: Path | None) -> list[Problem]:
+def _stray_files(visible: list[Path], used_csv: set[Path], display_of: Callable[[Path], str]) -> list[Problem]:
     """Warnings for what lies in the folder (visible: its `_visible_files`) but is never read."""
     warnings = []
-    display_of = _displays(display_root)
     for path in visible:
         display = display_of(path)
         if is_yaml(path) and path.is_dir():
@@ -338,12 +337,12 @@ def _stray_files(visible: list[Path], used_csv: set[Path], display_root: Path | 
 
 def load_handbook(root: Path, cache: HandbookCache | None = None, *, display_root: Path | None = None) -> Handbook:
     """Parse, validate and cross-reference every YAML file under root, then find the gaps: in one pass."""
-    with _without_cycle_collection():
+    with without_cycle_collection():
         return _load(root, cache, display_root)
 
 
 @contextmanager
-def _without_cycle_collection() -> Iterator[None]:
+def without_cycle_collection() -> Iterator[None]:
     """Loading makes millions of small lists, dicts and models that hold no reference cycles.
 
     Python's cycle collector walks all of them again and again while they are
@@ -437,7 +436,7 @@ def _load(root: Path, cache: HandbookCache | None, display_root: Path | None) ->
         found.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
     local_kinds = {jid: local_ids(j) for jid, j in found.journeys.items()}
     problems.extend(check_references(found, broken_ids, unknown_ids, empty_files, local_kinds))
-    problems.extend(_stray_files(visible, used_csv, display_root))
+    problems.extend(_stray_files(visible, used_csv, display_of))
     problems.extend(deprecated_fields(parsed))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
