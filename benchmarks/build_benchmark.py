@@ -20,8 +20,10 @@ process's own, VmHWM, see `own_peak_mb`):
   cache); each the median of 3 runs, peak memory the largest of all;
 - serve edit: what `mkdocs serve --dirty` does after an editor changes one
   step name in one journey file: one rebuild with the same plugin instance
-  (the instance, and its YAML cache, survive rebuilds under serve). The
-  browser reloads when this rebuild ends.
+  (the instance, and its YAML cache, survive rebuilds under serve), called
+  as MkDocs' live-reload server calls it, so journeybook's quick rebuild of
+  the changed pages runs where it applies (serve_rebuild.py). The browser
+  reloads when this rebuild ends.
 
 With --draw, the plugin's site of each size is also opened in headless
 Chromium and the time to draw every diagram of the largest journey page, the
@@ -77,7 +79,7 @@ def child_build(config_file: str, site_dir: str) -> float:
 
 
 def child_serve_edit(config_file: str, site_dir: str, yaml_file: str) -> float:
-    """Build as `mkdocs serve --dirty` does, edit one YAML file, time the rebuild."""
+    """Build as `mkdocs serve --dirty` does, edit one YAML file, time the rebuild the server would run."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -85,11 +87,21 @@ def child_serve_edit(config_file: str, site_dir: str, yaml_file: str) -> float:
     config = load_config(config_file, site_dir=site_dir)
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
+
+    class Server:
+        """What the live-reload server shows a plugin: watch(), and the builder it calls on a change."""
+
+        def __init__(self) -> None:
+            self.builder = lambda: build(load_config(config_file, site_dir=site_dir), dirty=True)
+
+        def watch(self, path: str) -> None:
+            pass
+
+    server = config.plugins.on_serve(Server(), config=config, builder=None)  # type: ignore[arg-type]
     path = Path(yaml_file)
     path.write_text(path.read_text("utf-8").replace("name: Step 0 ", "name: Step zero ", 1), "utf-8")
     start = time.perf_counter()
-    config = load_config(config_file, site_dir=site_dir)
-    build(config, dirty=True)
+    server.builder()
     elapsed = time.perf_counter() - start
     config.plugins.on_shutdown()
     return elapsed

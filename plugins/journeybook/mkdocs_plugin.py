@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -43,15 +44,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
-from .core import HandbookCache, HandbookError, Problem, format_problems, load_handbook
+from .core import Handbook, HandbookCache, HandbookError, Problem, format_problems, load_handbook
 from .nav import expand_nav, nav_paths
 from .page_extensions import needed_extensions
 from .render import Page, abbreviations, nav_of, render_pages, site_context
+from .render.context import Context
 from .render.escape import terminal
 from .render.i18n import is_supported, labels_for, language_code, supported_languages
 from .render.incremental import IncrementalRenderer
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
 from .render.text import inline
+from .serve_rebuild import LastBuild, Snapshot, body_change_only, known_plugins_only, rebuild_pages, watched_files
 from .site_assets import (
     ASSETS,
     CSS_URI,
@@ -133,6 +136,12 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.mermaid_source: Path | None = None
         #: Under `mkdocs serve`: the theme's templates as compiled by the last rebuild (see on_env).
         self.templates = TemplateCodeCache()
+        #: Under `mkdocs serve`: what the last full build made, for a quick rebuild (serve_rebuild.py).
+        self.last_build: LastBuild | None = None
+        self.watched: Snapshot = {}
+        self._nav: Navigation | None = None
+        self._files = Files([])
+        self._env = Environment()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
@@ -143,6 +152,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.renderer = IncrementalRenderer()
         self.written = {}
         self.templates = TemplateCodeCache()
+        self.last_build = None
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -194,34 +204,14 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         mistake in the data raised here leaves the previous site as it was.
         Under `mkdocs serve` the mistake is kept instead, for on_files to show.
         """
-        data_dir = self._path(config, self.config.data_dir)
-        root = Path(config.config_file_path).parent
-        try:
-            book = load_handbook(data_dir, self.cache, display_root=root)
-        except HandbookError as exc:
-            if not self.serving:
-                problems = terminal(format_problems(exc.problems))
-                raise PluginError(f"journeybook: the handbook data has problems\n{problems}") from None
-            self.problems = list(exc.problems)
+        self.last_build = None
+        if self.serving:
+            # Taken before the build reads anything: a file saved during it then tells the next rebuild.
+            self.watched = watched_files(config)
+        book = self._load(config)
+        if book is None:
             return
-        self.problems = []
-        if not self.serving:
-            # Only serve reuses parsed files in memory; a build frees them once the pages are rendered.
-            self.cache.forget()
-        for warning in book.warnings:
-            # INFO, not WARNING: validate exits 0 on these, so a strict build must not fail on them.
-            log.info("journeybook: %s", terminal(warning.format_text()))
-        language = self.language
-        custom_dir = config.theme.custom_dir
-        ctx = site_context(
-            book,
-            language,
-            nav_max_entries=self.config.nav_max_entries,
-            # A theme's overrides restyle the handbook's markup too, as they do the theme's partials.
-            template_dirs=(Path(custom_dir) / "journeybook",) if custom_dir else (),
-            use_directory_urls=config.use_directory_urls,
-            tooltips=self.config.tooltips,
-        )
+        ctx = self._context(book, config)
         if self.serving:
             self.pages = self.renderer.render(ctx)
             log.debug("rendered %d of the handbook's units again", len(self.renderer.rendered))
@@ -235,6 +225,39 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                 )
         self.abbreviations = abbreviations(ctx) if self.config.tooltips else ""
         self.sections = nav_of(ctx)
+
+    def _load(self, config: MkDocsConfig) -> Handbook | None:
+        """The handbook; None under serve when the data has mistakes (kept in self.problems, for on_files)."""
+        data_dir = self._path(config, self.config.data_dir)
+        root = Path(config.config_file_path).parent
+        try:
+            book = load_handbook(data_dir, self.cache, display_root=root)
+        except HandbookError as exc:
+            if not self.serving:
+                problems = terminal(format_problems(exc.problems))
+                raise PluginError(f"journeybook: the handbook data has problems\n{problems}") from None
+            self.problems = list(exc.problems)
+            return None
+        self.problems = []
+        if not self.serving:
+            # Only serve reuses parsed files in memory; a build frees them once the pages are rendered.
+            self.cache.forget()
+        for warning in book.warnings:
+            # INFO, not WARNING: validate exits 0 on these, so a strict build must not fail on them.
+            log.info("journeybook: %s", terminal(warning.format_text()))
+        return book
+
+    def _context(self, book: Handbook, config: MkDocsConfig) -> Context:
+        custom_dir = config.theme.custom_dir
+        return site_context(
+            book,
+            self.language,
+            nav_max_entries=self.config.nav_max_entries,
+            # A theme's overrides restyle the handbook's markup too, as they do the theme's partials.
+            template_dirs=(Path(custom_dir) / "journeybook",) if custom_dir else (),
+            use_directory_urls=config.use_directory_urls,
+            tooltips=self.config.tooltips,
+        )
 
     @event_priority(10)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -340,7 +363,22 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         """
         if self.serving:
             self.templates.attach(env)
+            self._files, self._env = files, env
         return env
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.serving:
+            self._nav = nav
+        return nav
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Under `mkdocs serve`, keep what this build made for the quick rebuilds after it."""
+        if self.serving and not self.problems and self._nav is not None:
+            self.last_build = LastBuild(config, self._files, self._nav, self._env, self.watched)
+        self._nav = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.last_build = None
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
         """Pages with a diagram start fetching Mermaid's modules from their <head>, before the body is parsed.
@@ -386,8 +424,62 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         return self.changed[path.parent].get(path, "")
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Watch the YAML folder; answer a saved YAML file with a quick rebuild where one will do."""
         server.watch(str(self._path(config, self.config.data_dir)))
+        full = getattr(server, "builder", None)
+        if callable(full):
+
+            def rebuild() -> None:
+                if not self._quick_rebuild():
+                    full()
+
+            server.builder = rebuild
         return server
+
+    def _quick_rebuild(self) -> bool:
+        """Render and write again only the pages a YAML edit changed; False: a full build is needed.
+
+        See serve_rebuild.py for when that holds and what it leaves as it was.
+        """
+        last = self.last_build
+        if last is None or not known_plugins_only(last.config) or watched_files(last.config) != last.watched:
+            return False
+        started = time.monotonic()
+        try:
+            book = self._load(last.config)
+            if book is None:
+                return False
+            ctx = self._context(book, last.config)
+            before = {page.path: page for page in self.pages}
+            pages = self.renderer.render(ctx)
+            if [p.path for p in pages] != list(before) or nav_of(ctx) != self.sections:
+                return False
+            if (abbreviations(ctx) if self.config.tooltips else "") != self.abbreviations:
+                return False
+            changed = [
+                p for p in pages if p.content is not before[p.path].content and p.content != before[p.path].content
+            ]
+            if not all(body_change_only(before[p.path].content, p.content) for p in changed):
+                return False
+            cache = self._path(last.config, self.config.cache_dir) / self.language
+            for page in changed:
+                written = cache / page.path
+                _write_if_changed(written, page.content)
+                self.written[written] = page.content
+            self.pages = pages
+            urls = rebuild_pages(last, [p.path for p in changed])
+        except Exception as exc:  # any failure here is answered by MkDocs' own full build
+            log.debug("quick rebuild not possible (%s: %s); building everything", type(exc).__name__, exc)
+            self.last_build = None
+            return False
+        log.info(
+            "rebuilt %d changed page%s in %.2f seconds: %s",
+            len(urls),
+            "" if len(urls) == 1 else "s",
+            time.monotonic() - started,
+            ", ".join(urls) or "none",
+        )
+        return True
 
 
 def page_language(theme_language: object) -> str:
