@@ -16,8 +16,10 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from html import unescape
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -52,33 +54,39 @@ def wait_for(check: Callable[[], bool]) -> bool:
     return False
 
 
-@pytest.fixture
-def served(mini: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """The mini handbook under `mkdocs serve`, with a one-page docs folder; killed in any case."""
+def preview_config(tmp_path: Path, data: Path, plugins: str = "") -> Path:
+    """A mkdocs.yml for data with a one-page docs folder; plugins: more plugin lines, listed first."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("# Start\n", encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         f"site_name: Preview\ndocs_dir: {docs}\ntheme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
-        f"plugins:\n  - journeybook:\n      data_dir: {mini}\n      mermaid_js: {MERMAID_JS}\n"
+        f"plugins:\n{plugins}  - journeybook:\n      data_dir: {data}\n      mermaid_js: {MERMAID_JS}\n"
         "markdown_extensions:\n  - pymdownx.tabbed:\n      alternate_style: true\n  - pymdownx.superfences:\n"
         "      custom_fences:\n        - name: mermaid\n          class: mermaid\n"
         "          format: !!python/name:pymdownx.superfences.fence_code_format\n",
         encoding="utf-8",
     )
+    return config
+
+
+@contextmanager
+def serving(config: Path, output: IO[bytes] | int = subprocess.DEVNULL) -> Iterator[str]:
+    """A real `mkdocs serve` of config on a free port, its output to output; its address, once the mini
+    handbook's journey answers. Killed in any case."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=output,
+        stderr=subprocess.STDOUT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         start_new_session=True,
     )
     try:
         url = f"http://127.0.0.1:{port}/"
         assert wait_for(lambda: "Moving" in get(url + "journeys/move-now/")), "serve did not come up"
-        yield url, mini
+        yield url
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -86,8 +94,13 @@ def served(mini: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-        if process.stderr is not None:
-            process.stderr.close()
+
+
+@pytest.fixture
+def served(mini: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """The mini handbook under `mkdocs serve`, with a one-page docs folder."""
+    with serving(preview_config(tmp_path, mini)) as url:
+        yield url, mini
 
 
 def test_mistake_shows_on_every_page_and_the_fix_brings_the_handbook_back(served: tuple[str, Path]) -> None:

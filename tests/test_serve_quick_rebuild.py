@@ -23,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from conftest import edit, write_config
 from journeybook.mkdocs_plugin import JourneybookPlugin
+from test_serve_preview import PATIENCE_SECONDS, preview_config, serving
 
 JOURNEY = "journeys/job-seeker/index.html"
 OLD_STEP = "name: Register as a job seeker"
@@ -172,3 +173,33 @@ def test_a_plugin_journeybook_does_not_know_gets_full_builds(example: Path, tmp_
     assert served.full_builds == 1
     assert "Sign up as a job seeker" in served.html(JOURNEY)
     served.config.plugins.on_shutdown()
+
+
+@pytest.fixture
+def live(mini: Path, tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
+    """A real `mkdocs serve` of the mini handbook, with search, its log in a file."""
+    log = tmp_path / "serve.log"
+    with log.open("wb") as sink, serving(preview_config(tmp_path, mini, "  - search\n"), sink) as url:
+        yield url, mini, log
+
+
+def test_under_a_real_mkdocs_serve_the_open_page_reloads_with_the_edit(
+    live: tuple[str, Path, Path], browser: Any
+) -> None:
+    """MkDocs' live-reload server calls the quick rebuild, and the reader's open page reloads by itself."""
+    url, data, log = live
+    page = browser.new_page()
+    try:
+        page.goto(url + "journeys/move-now/")
+        assert "Fill in" in page.inner_text("article")
+        edit(data / "now.yml", 'name: Fill in "form"', "name: Send the moving form")
+        page.wait_for_function(
+            "() => document.querySelector('article')?.innerText.includes('Send the moving form')",
+            timeout=PATIENCE_SECONDS * 1000,
+        )
+        assert "Fill in" not in page.inner_text("article")
+    finally:
+        page.close()
+    said = log.read_text(encoding="utf-8")
+    assert re.search(r"rebuilt \d+ changed pages? in [\d.]+ seconds: .*journeys/move-now/", said), said
+    assert said.count("Building documentation") == 1, "the first build only: the edit was a quick rebuild"

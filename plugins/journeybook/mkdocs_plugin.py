@@ -45,6 +45,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
 from .core import Handbook, HandbookCache, HandbookError, Problem, format_problems, load_handbook
+from .core.handbook import without_cycle_collection
 from .nav import expand_nav, nav_paths
 from .page_extensions import needed_extensions
 from .render import Page, abbreviations, nav_of, render_pages, site_context
@@ -430,7 +431,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if callable(full):
 
             def rebuild() -> None:
-                if not self._quick_rebuild():
+                # The collector would walk everything serve keeps (every page, the nav, the handbook) to free
+                # the few pages a quick rebuild replaces; it runs later, while the editor reads the page.
+                with without_cycle_collection():
+                    quick = self._quick_rebuild()
+                if not quick:
                     full()
 
             server.builder = rebuild
