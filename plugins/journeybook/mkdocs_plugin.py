@@ -55,7 +55,15 @@ from .render.i18n import is_supported, labels_for, language_code, supported_lang
 from .render.incremental import IncrementalRenderer
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
 from .render.text import inline
-from .serve_rebuild import LastBuild, Snapshot, body_change_only, known_plugins_only, rebuild_pages, watched_files
+from .serve_rebuild import (
+    MATERIAL_SEARCH,
+    LastBuild,
+    Snapshot,
+    body_change_only,
+    known_plugins_only,
+    rebuild_pages,
+    watched_files,
+)
 from .site_assets import (
     ASSETS,
     CSS_URI,
@@ -63,6 +71,7 @@ from .site_assets import (
     FILTER_URI,
     LOADER_URI,
     MERMAID_ESM_URI,
+    SEARCH_ON_DEMAND_URI,
     flowchart_modules,
     mermaid_files,
     mermaid_loader,
@@ -137,6 +146,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.mermaid_source: Path | None = None
         #: Under `mkdocs serve`: the theme's templates as compiled by the last rebuild (see on_env).
         self.templates = TemplateCodeCache()
+        #: Whether the site has mkdocs-material's search, whose index every page then fetches only on demand.
+        self.search_on_demand = False
         #: Under `mkdocs serve`: what the last full build made, for a quick rebuild (serve_rebuild.py).
         self.last_build: LastBuild | None = None
         self.watched: Snapshot = {}
@@ -196,6 +207,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.language = page_language(config.theme.get("language"))
         self.extensions = list(config.markdown_extensions)
         self._skipped_sections = skipped_headings(config, self.language)
+        self.search_on_demand = any(type(p).__module__ == MATERIAL_SEARCH for p in config.plugins.values())
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -299,6 +311,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         files.append(File.generated(config, LOADER_URI, content=mermaid_loader(self.mermaid_module)))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "journeybook.css")))
         files.append(File.generated(config, FILTER_URI, abs_src_path=str(ASSETS / "table-filter.js")))
+        if self.search_on_demand:
+            source = ASSETS / "search-on-demand.js"
+            files.append(File.generated(config, SEARCH_ON_DEMAND_URI, abs_src_path=str(source)))
         if self.config.expand_nav and config.nav is not None:
             config.nav = expand_nav(config.nav, self.sections, labels_for(language))
             listed = set(nav_paths(config.nav))
@@ -382,21 +397,25 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.last_build = None
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
-        """Pages with a diagram start fetching Mermaid's modules from their <head>, before the body is parsed.
+        """Every page holds the theme's search index back until the reader turns to search
+        (assets/search-on-demand.js); pages with a diagram start fetching Mermaid's modules from their <head>.
 
-        The loader imports the entry once the body is there, and Mermaid then
-        asks for the rest in rounds (core, diagram type, layout). Preloaded, a
-        flowchart's modules are fetched and compiled side by side, while a large
-        page is still arriving. Other pages fetch no Mermaid.
+        Both scripts must be in the <head>: the first runs before the theme's
+        bundle asks for the index; the second, so that Mermaid's modules are
+        fetched while a large page is still arriving. The loader imports the
+        entry once the body is there, and Mermaid then asks for the rest in
+        rounds (core, diagram type, layout); preloaded, a flowchart's modules
+        are fetched and compiled side by side. Other pages fetch no Mermaid.
         """
-        if 'class="mermaid"' not in output or not self.mermaid_module:
-            return output
         found = LOADER_TAG.search(output)
         if found is None:
             return output
-        modules = self.flowchart_modules if FLOWCHART.search(output) else [MERMAID_ESM_URI]
-        preload = "".join(f'<link rel="modulepreload" href="{found.group(1)}{uri}">\n' for uri in modules)
-        return output.replace("</head>", preload + "</head>", 1)
+        base = found.group(1)
+        head = f'<script src="{base}{SEARCH_ON_DEMAND_URI}"></script>\n' if self.search_on_demand else ""
+        if 'class="mermaid"' in output and self.mermaid_module:
+            modules = self.flowchart_modules if FLOWCHART.search(output) else [MERMAID_ESM_URI]
+            head += "".join(f'<link rel="modulepreload" href="{base}{uri}">\n' for uri in modules)
+        return output.replace("</head>", head + "</head>", 1) if head else output
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation

@@ -41,11 +41,12 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
+MATERIAL_SEARCH = "material.plugins.search.plugin"
 #: Plugins whose page hooks can run again for one page without a whole build (module of the class).
 KNOWN_PLUGINS = frozenset(
     {
         "journeybook.mkdocs_plugin",
-        "material.plugins.search.plugin",
+        MATERIAL_SEARCH,
         "material.plugins.tags.plugin",
         "mkdocs_git_revision_date_localized_plugin.plugin",
     }
@@ -142,7 +143,7 @@ def rebuild_pages(last: LastBuild, paths: Iterable[str]) -> list[str]:
 def _search_index(config: MkDocsConfig) -> Any:
     """mkdocs-material's search index of the last build, or None when the site has no search."""
     for plugin in config.plugins.values():
-        if type(plugin).__module__ == "material.plugins.search.plugin":
+        if type(plugin).__module__ == MATERIAL_SEARCH:
             if not plugin.config.enabled:
                 return None
             return plugin.search_index

@@ -23,6 +23,8 @@ LOADER_URI = "assets/javascripts/mermaid-loader.js"
 CSS_URI = "assets/journeybook/journeybook.css"
 #: Filters above long tables (render/table_filters.py); small, so every page carries it.
 FILTER_URI = "assets/journeybook/table-filter.js"
+#: Holds back the theme's request for the search index until the reader turns to search (every page's <head>).
+SEARCH_ON_DEMAND_URI = "assets/journeybook/search-on-demand.js"
 #: The modules a flowchart needs beyond the core: its diagram code and the dagre layout, which Mermaid
 #: imports one after the other as it draws (their file names carry a content hash).
 FLOWCHART_MODULES = ("flowDiagram-*.mjs", "dagre-*.mjs")
