@@ -26,7 +26,10 @@ refused, so that the share of the draw time the index costs can be read off
 two runs. mkdocs-material fetches and parses the index on the page's main
 thread at every page load and posts it to its search worker, which builds the
 index: a small index's build competes with the drawing for the cores, a large
-one's parsing and copying delays it on the main thread.
+one's parsing and copying delays it on the main thread. A site built by
+journeybook asks for the index only once the reader turns to search
+(assets/search-on-demand.js), so there the two runs should agree; they
+differ for a site that loads it with every page.
 """
 
 from __future__ import annotations
