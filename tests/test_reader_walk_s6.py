@@ -186,8 +186,8 @@ def test_nested_navigation_sections_have_names(browser: Any, base_url: str) -> N
         found: dict[str, Any] = page.evaluate(
             """async () => {
                  const r = await axe.run(document, {runOnly: ['landmark-unique', 'aria-prohibited-attr']});
-                 const label = n => n.getAttribute('aria-label') || (n.hasAttribute('aria-labelledby')
-                   ? (document.getElementById(n.getAttribute('aria-labelledby')) || {textContent: ''}).textContent : '');
+                 const by = n => document.getElementById(n.getAttribute('aria-labelledby'));
+                 const label = n => n.getAttribute('aria-label') || (by(n) ? by(n).textContent : '');
                  return {violations: r.violations.map(v => v.id),
                          names: [...document.querySelectorAll('.md-nav--primary nav[data-md-level]')]
                            .filter(n => n.dataset.mdLevel !== '0').map(n => label(n).trim())}; }"""
@@ -195,5 +195,25 @@ def test_nested_navigation_sections_have_names(browser: Any, base_url: str) -> N
         assert len(found["names"]) >= 2
         assert all(found["names"]) and len(set(found["names"])) == len(found["names"]), found["names"]
         assert found["violations"] == []
+    finally:
+        visit.close()
+
+
+@pytest.mark.browser
+def test_glossary_term_headings_are_not_tooltips_of_themselves(browser: Any, base_url: str) -> None:
+    """Every term is a tooltip elsewhere; on the glossary its heading stood underlined over its own definition."""
+    visit = Visit(browser, base_url + "glossary/", base_url, viewport=LAPTOP)
+    try:
+        found: dict[str, Any] = visit.page.evaluate(
+            """() => ({
+                 headings: [...document.querySelectorAll('article h2[id^="term-"]')].map(h => ({
+                   text: h.textContent.replace('¶', '').trim(),
+                   tooltips: h.querySelectorAll('abbr, [title]:not(.headerlink)').length,
+                   underline: getComputedStyle(h.firstChild.nodeType === 1 ? h.firstChild : h).textDecorationLine})),
+                 elsewhere: document.querySelectorAll('article :not(h2) > abbr').length})"""
+        )
+        assert found["headings"]
+        assert [h for h in found["headings"] if h["tooltips"] or h["underline"] != "none"] == []
+        assert found["elsewhere"] > 0, "terms in the definitions keep their tooltips"
     finally:
         visit.close()

@@ -47,6 +47,7 @@ from .core import HandbookCache, HandbookError, Problem, format_problems, load_h
 from .nav import expand_nav, nav_paths
 from .page_extensions import needed_extensions
 from .render import Page, abbreviations, nav_of, render_pages, site_context
+from .render.context import Context
 from .render.escape import terminal
 from .render.i18n import is_supported, labels_for, language_code, supported_languages
 from .render.incremental import IncrementalRenderer
@@ -91,6 +92,9 @@ class JourneybookConfig(base.Config):
 JOURNEY_PAGE = re.compile(r"journeys/[^/]+/index\.md")
 # A diagram on a hand-written page, given the same scrolling box as journeybook's own (render.mermaid.fence).
 HAND_WRITTEN_DIAGRAM = re.compile(r'<pre class="mermaid" data-search-exclude>.*?</pre>', re.DOTALL)
+# A glossary term's heading, which the abbreviations would make a tooltip of the definition printed under it.
+TERM_HEADING = re.compile(r'<h2 id="term-[^"]*">.*?</h2>', re.DOTALL)
+ABBR_TAG = re.compile(r"</?abbr\b[^>]*>")
 
 
 def skipped_headings(config: MkDocsConfig, language: str) -> re.Pattern[str]:
@@ -319,7 +323,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_page_content(self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """Keep diagram source, and the collapsed tables that repeat a diagram's data, out of the search index.
 
-        Diagrams on hand-written pages get the scrolling box journeybook's own diagrams have.
+        Diagrams on hand-written pages get the scrolling box journeybook's own diagrams have; a
+        glossary term's heading is not a tooltip of the definition printed just under it.
 
         A reader searches for titles, steps, pain points, needs and terms; those are in the page's text.
         A one-off build then lets go of a generated page's Markdown: MkDocs keeps
@@ -335,6 +340,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             html = html.replace('<details class="info">', '<details class="info" data-search-exclude>')
             if JOURNEY_PAGE.fullmatch(page.file.src_uri):
                 html = self._skipped_sections.sub(r"\1 data-search-exclude", html)
+            if page.file.src_uri == Context.GLOSSARY:
+                html = TERM_HEADING.sub(lambda m: ABBR_TAG.sub("", m.group()), html)
             if not self.serving:
                 page.markdown = ""  # not None: MkDocs reads None as "never read" (no title)
         return html
