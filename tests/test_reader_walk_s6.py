@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from conftest import EXAMPLE, build_site, fixture_docs, serve, write_config
+from journeybook.core.handbook import Handbook
 from test_browser import AXE, Visit
 from test_journey_map_browser import texts_in_view
 
@@ -217,3 +218,37 @@ def test_glossary_term_headings_are_not_tooltips_of_themselves(browser: Any, bas
         assert found["elsewhere"] > 0, "terms in the definitions keep their tooltips"
     finally:
         visit.close()
+
+
+@pytest.mark.browser
+def test_need_group_keeps_today_apart_from_the_planned_journeys(
+    browser: Any, base_url: str, example_book: Handbook
+) -> None:
+    """Where a need group hurts today is not mixed with the steps of a future state that does not exist yet."""
+    state_names = {"current": "Current state", "future": "Future state"}
+    seen_both = False
+    for group in example_book.need_groups:
+        visit = Visit(browser, base_url + f"need-groups/{group}/", base_url, viewport=LAPTOP)
+        try:
+            tables: list[dict[str, Any]] = visit.page.evaluate(
+                """() => {
+                     const out = [];
+                     let heading = '';
+                     const start = document.querySelector('article h2[id^="where-it-hurts"]');
+                     const next = e => e.nextElementSibling;
+                     for (let e = start && next(start); e && e.tagName !== 'H2'; e = next(e)) {
+                       if (e.tagName === 'H3') heading = e.textContent.replace('¶', '').trim();
+                       const table = e.querySelector('table');
+                       if (table) out.push({heading, journeys: [...table.querySelectorAll('tbody tr')]
+                         .map(r => r.cells[1].querySelector('a').pathname.split('/').filter(Boolean).pop())});
+                     }
+                     return out; }"""
+            )
+        finally:
+            visit.close()
+        states = [{example_book.journeys[j].state for j in t["journeys"]} for t in tables]
+        assert all(len(s) == 1 for s in states), (group, tables)
+        if len(tables) > 1:
+            seen_both = True
+            assert [t["heading"] for t in tables] == [state_names[s.pop()] for s in states]
+    assert seen_both, "the example has a need group in a current and a future journey"
