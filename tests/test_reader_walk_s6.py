@@ -252,3 +252,29 @@ def test_need_group_keeps_today_apart_from_the_planned_journeys(
             seen_both = True
             assert [t["heading"] for t in tables] == [state_names[s.pop()] for s in states]
     assert seen_both, "the example has a need group in a current and a future journey"
+
+
+@pytest.mark.browser
+def test_traceability_colours_are_explained(browser: Any, base_url: str) -> None:
+    """Each chain's boxes come in four colours; a legend under the chain says which colour is what."""
+    visit = Visit(browser, base_url + "backlog/traceability/", base_url, viewport=LAPTOP)
+    try:
+        visit.diagrams()
+        chains: list[dict[str, Any]] = visit.page.evaluate(
+            """() => [...document.querySelectorAll('article .jb-diagram')].map(box => {
+                 const svg = box.querySelector('.mermaid').shadowRoot.querySelector('svg');
+                 const legend = box.nextElementSibling;
+                 return {
+                   fills: [...new Set([...svg.querySelectorAll('.node .label-container')]
+                     .map(s => getComputedStyle(s).fill))].sort(),
+                   keys: legend && legend.matches('.jb-figure-legend') ? [...legend.querySelectorAll('li')].map(li => ({
+                     colour: getComputedStyle(li.querySelector('span')).backgroundColor,
+                     text: li.textContent.trim()})) : []};
+               })"""
+        )
+        assert chains
+        for chain in chains:
+            assert sorted(k["colour"] for k in chain["keys"]) == chain["fills"], chain
+            assert all(k["text"] for k in chain["keys"])
+    finally:
+        visit.close()
