@@ -25,7 +25,7 @@ from journeybook.core.models import FILE_KINDS
 
 REFERENCE = ROOT / "docs" / "reference.md"
 FIELD_TABLE = "| Field | Required | Meaning |"
-EVERY_FILE = ("Format reference (version 1)", "every file")
+EVERY_FILE = ("Files and limits", "every file")
 # Fields every file kind has, documented once in the table of fields that stand in every file.
 FILE_FIELDS = frozenset({"kind", "version"})
 

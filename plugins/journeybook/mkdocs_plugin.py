@@ -102,6 +102,11 @@ class JourneybookConfig(base.Config):
 
 
 JOURNEY_PAGE = re.compile(r"journeys/[^/]+/index\.md")
+# A diagram on a hand-written page, given the same scrolling box as journeybook's own (render.mermaid.fence).
+HAND_WRITTEN_DIAGRAM = re.compile(r'<pre class="mermaid" data-search-exclude>.*?</pre>', re.DOTALL)
+# A glossary term's heading, which the abbreviations would make a tooltip of the definition printed under it.
+TERM_HEADING = re.compile(r'<h2 id="term-[^"]*">.*?</h2>', re.DOTALL)
+ABBR_TAG = re.compile(r"</?abbr\b[^>]*>")
 
 
 def skipped_headings(config: MkDocsConfig, language: str) -> re.Pattern[str]:
@@ -356,6 +361,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_page_content(self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """Keep diagram source, and the collapsed tables that repeat a diagram's data, out of the search index.
 
+        Diagrams on hand-written pages get the scrolling box journeybook's own diagrams have; a
+        glossary term's heading is not a tooltip of the definition printed just under it.
+
         A reader searches for titles, steps, pain points, needs and terms; those are in the page's text.
         A one-off build then lets go of a generated page's Markdown: MkDocs keeps
         every page until the build ends and needs only the HTML from here on
@@ -363,10 +371,15 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         """
         config["markdown_extensions"] = self.extensions
         html = html.replace('<pre class="mermaid">', '<pre class="mermaid" data-search-exclude>')
-        if page.file.generated_by is not None:
+        if page.file.generated_by is None:
+            # natural size (mermaid-loader.js), so a wide diagram scrolls in a focusable box instead of shrinking
+            html = HAND_WRITTEN_DIAGRAM.sub(r'<div class="jb-diagram" tabindex="0">\g<0></div>', html)
+        else:
             html = html.replace('<details class="info">', '<details class="info" data-search-exclude>')
             if JOURNEY_PAGE.fullmatch(page.file.src_uri):
                 html = self._skipped_sections.sub(r"\1 data-search-exclude", html)
+            if page.file.src_uri == Context.GLOSSARY:
+                html = TERM_HEADING.sub(lambda m: ABBR_TAG.sub("", m.group()), html)
             if not self.serving:
                 page.markdown = ""  # not None: MkDocs reads None as "never read" (no title)
         return html

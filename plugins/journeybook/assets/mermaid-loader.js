@@ -13,6 +13,11 @@
 // Mermaid without its module build, a server that sends .mjs files as another
 // type than JavaScript), it falls back to the single-file mermaid.min.js.
 // No page ever asks another host for anything.
+//
+// Every diagram keeps its natural size (useMaxWidth off for each diagram type
+// whose defaults have it, unless the site's own settings say otherwise): a
+// diagram scaled to the column's width has text of 5-8 px on a phone; at its
+// natural size it scrolls sideways in its box instead (journeybook.css).
 (function () {
   if (window.mermaid) {
     return;
@@ -34,6 +39,17 @@
       document.head.appendChild(script);
     });
   }
+  function naturalSize(real, config) {
+    var defaults = (real.mermaidAPI && real.mermaidAPI.defaultConfig) || {};
+    var out = Object.assign({}, config);
+    Object.keys(defaults).forEach(function (key) {
+      var own = out[key] || {};
+      if (defaults[key] && typeof defaults[key] === "object" && "useMaxWidth" in defaults[key] && !("useMaxWidth" in own)) {
+        out[key] = Object.assign({}, own, { useMaxWidth: false });
+      }
+    });
+    return out;
+  }
   function load() {
     if (!loading) {
       var module = moduleBuild ? import(folder + "mermaid.esm.min.mjs") : Promise.reject();
@@ -43,7 +59,7 @@
         }, classic)
         .then(function (real) {
           if (settings) {
-            real.initialize(settings);
+            real.initialize(naturalSize(real, settings));
           }
           // From now on the theme calls Mermaid itself.
           window.mermaid = real;

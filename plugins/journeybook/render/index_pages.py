@@ -296,7 +296,7 @@ def render_glossary(ctx: Context) -> Page:
     here = ctx.GLOSSARY
     out = [f"# {L['glossary']}", L["glossary_intro"]]
     for term in sorted(ctx.book.terms.values(), key=lambda t: t.term.lower()):
-        lines = [f"### {inline(term.term)} {{ #term-{term.id} }}", inline(term.definition)]
+        lines = [f"## {inline(term.term)} {{ #term-{term.id} }}", inline(term.definition)]
         # Any language code: its name in the page language (Swedish, svenska, ruotsi) from Babel's CLDR data.
         facts = [f"**{inline(L.language_name(code))}:** {inline(text)}" for code, text in term.translations.items()]
         if term.see_also:

@@ -40,6 +40,16 @@ TRACE_CSS = (
 )
 
 
+# Fill and border of each kind of node in the traceability chain, in light and dark mode alike
+# (dark text on a pale fill); the legend under each chain shows the same colours.
+TRACE_COLOURS: dict[str, tuple[str, str]] = {
+    "pain": ("#fde0dc", "#b3261e"),
+    "cause": ("#fff4d6", "#8a6100"),
+    "item": ("#dcecff", "#0b57d0"),
+    "metric": ("#dff5e3", "#1e7b34"),
+}
+
+
 class Ids:
     """Generated node ids: short, ASCII, never a Mermaid keyword."""
 
@@ -98,14 +108,10 @@ def trace(title: str, description: str, chain: Chain) -> str:
     links = [Link(node_for[a], node_for[b]) for a, b in chain.edges if a in node_for and b in node_for]
     chart = FlowChart("", list(node_for.values()), links, orientation="LR")
     body = _strip_front_matter(chart.script).splitlines()[1:]
-    styles = {
-        "pain": "fill:#fde0dc,stroke:#b3261e,color:#1a1a1a",
-        "cause": "fill:#fff4d6,stroke:#8a6100,color:#1a1a1a",
-        "item": "fill:#dcecff,stroke:#0b57d0,color:#1a1a1a",
-        "metric": "fill:#dff5e3,stroke:#1e7b34,color:#1a1a1a",
-    }
     for css, members in classes.items():
-        body.append(f"    classDef {css} {styles.get(css, 'stroke-width:1px')}")
+        fill, stroke = TRACE_COLOURS.get(css, ("", ""))
+        style = f"fill:{fill},stroke:{stroke},color:#1a1a1a" if fill else "stroke-width:1px"
+        body.append(f"    classDef {css} {style}")
         body.append(f"    class {','.join(members)} {css}")
     init = {"flowchart": {"useMaxWidth": False}, "themeCSS": TRACE_CSS}
     return _accessible("flowchart LR", title, description, "\n".join(body) + "\n", init)

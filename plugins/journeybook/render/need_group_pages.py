@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..core.analysis import applies
 from ..core.kinds import Kind
-from ..core.models import NeedGroupFile
+from ..core.models import JourneyState, NeedGroupFile
 from .context import Context, Page, page
 from .journey_page import emotion_text
+from .label_keys import JOURNEY_STATE
 from .review_pages import review_notice
 from .text import block, bullets, inline, table
 
@@ -47,11 +48,12 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> Page:
         journeys = figures.group_journeys[group.id]
         if journeys:
             out.append(f"## {L['journeys_with_group']}\n\n" + bullets([ctx.journey_link(here, j) for j in journeys]))
-        rows = []
+        # Today's journeys apart from the planned ones: a future state's steps are not where it hurts now.
+        rows: dict[JourneyState, list[list[str]]] = {"current": [], "future": []}
         for jid, step in figures.group_steps[group.id]:
             pains = [f"⚠ {inline(p.text)}" for p in step.pain_points if applies(p.need_groups, group.id)]
             gains = [f"✔ {inline(g.text)}" for g in step.gain_points if applies(g.need_groups, group.id)]
-            rows.append(
+            rows[ctx.book.journeys[jid].state].append(
                 [
                     ctx.step_link(here, jid, step.id),
                     ctx.journey_link(here, jid),
@@ -60,10 +62,12 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> Page:
                     "<br>".join(gains) or "–",
                 ]
             )
-        if rows:
-            out.append(
-                f"## {L['where_it_hurts']}\n\n"
-                + table([L["step"], L["journey"], L["emotion"], L["pain_points"], L["gain_points"]], rows)
-            )
+        head = [L["step"], L["journey"], L["emotion"], L["pain_points"], L["gain_points"]]
+        states = [(state, state_rows) for state, state_rows in rows.items() if state_rows]
+        if len(states) == 1:
+            out.append(f"## {L['where_it_hurts']}\n\n" + table(head, states[0][1]))
+        elif states:
+            out.append(f"## {L['where_it_hurts']}")
+            out += [f"### {L[JOURNEY_STATE[state]]}\n\n" + table(head, state_rows) for state, state_rows in states]
     origin = ctx.book.origin(Kind.NEED_GROUP, group.id)
     return page(here, title, "\n\n".join(out), origin.path if origin else None, [L["need_group"]], 2)

@@ -6,6 +6,7 @@ from ..core.handbook import journey_pain_points
 from ..core.models import JourneyFile
 from . import mermaid
 from .context import Context
+from .escape import attr
 from .text import bullets, inline, link, rel
 
 
@@ -43,6 +44,7 @@ def journey_trace(ctx: Context, journey: JourneyFile, here: str, *, heading: boo
         return ""
     chain = chain_for(ctx, journey)
     diagram = mermaid.fence(mermaid.trace(f"{L['trace']}: {journey.title}", L["chart_trace_desc"], chain))
+    diagram += "\n\n" + _legend(ctx, {css for _, css in chain.nodes.values()})
     causes = {c.id: c for c in journey.root_causes}
     items = []
     for _, pain in pains:
@@ -64,3 +66,18 @@ def journey_trace(ctx: Context, journey: JourneyFile, here: str, *, heading: boo
 def _pain_href(ctx: Context, here: str, journey_id: str, pain_id: str) -> str:
     target = ctx.journey_path(journey_id)
     return f"#pain-{pain_id}" if target == here else rel(here, target, f"pain-{pain_id}")
+
+
+KINDS = {"pain": "pain_point", "cause": "root_cause", "item": "backlog_item", "metric": "metric"}
+
+
+def _legend(ctx: Context, shown: set[str]) -> str:
+    """What each colour of the chain's boxes stands for (raw HTML on one line)."""
+    keys = []
+    for css, label_key in KINDS.items():
+        if css in shown:
+            fill, stroke = mermaid.TRACE_COLOURS[css]
+            colours = f"background:{fill};border-color:{stroke}"
+            swatch = f'<span class="jb-trace-key" style="{colours}" aria-hidden="true"></span>'
+            keys.append(f"<li>{swatch} {attr(ctx.L[label_key])}</li>")
+    return f'<ul class="jb-figure-legend" aria-label="{attr(ctx.L["legend"])}">{"".join(keys)}</ul>'
