@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .core import HandbookCache, HandbookError, format_problems, load_handbook
-from .core.freshness import review_problems, today
+from .core.freshness import TodayError, review_problems, today
 from .core.handbook import YAML_SUFFIXES, without_cycle_collection
 from .core.problems import Problem, display_path
 from .render.escape import terminal
@@ -235,6 +235,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args, argv)
+    except TodayError as exc:
+        print(f"error: {terminal(str(exc))}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     if args.func is not cmd_validate:
         return int(args.func(args))
     # A short run over data without reference cycles: the cycle collector would only walk the

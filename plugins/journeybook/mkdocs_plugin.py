@@ -44,6 +44,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
 from .core import HandbookCache, HandbookError, Problem, format_problems, load_handbook
+from .core.freshness import TodayError
 from .nav import expand_nav, nav_paths
 from .page_extensions import needed_extensions
 from .render import Page, abbreviations, nav_of, render_pages, site_context
@@ -213,15 +214,18 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             log.info("journeybook: %s", terminal(warning.format_text()))
         language = self.language
         custom_dir = config.theme.custom_dir
-        ctx = site_context(
-            book,
-            language,
-            nav_max_entries=self.config.nav_max_entries,
-            # A theme's overrides restyle the handbook's markup too, as they do the theme's partials.
-            template_dirs=(Path(custom_dir) / "journeybook",) if custom_dir else (),
-            use_directory_urls=config.use_directory_urls,
-            tooltips=self.config.tooltips,
-        )
+        try:
+            ctx = site_context(
+                book,
+                language,
+                nav_max_entries=self.config.nav_max_entries,
+                # A theme's overrides restyle the handbook's markup too, as they do the theme's partials.
+                template_dirs=(Path(custom_dir) / "journeybook",) if custom_dir else (),
+                use_directory_urls=config.use_directory_urls,
+                tooltips=self.config.tooltips,
+            )
+        except TodayError as exc:
+            raise PluginError(f"journeybook: {terminal(str(exc))}") from None
         if self.serving:
             self.pages = self.renderer.render(ctx)
             log.debug("rendered %d of the handbook's units again", len(self.renderer.rendered))

@@ -29,6 +29,8 @@ MARKDOWN_MAX_UNCLOSED = 10
 #: Larger numbers cannot be a handbook's counts, costs or scores, and would overflow in figures.
 NUMBER_MAX = 1e12
 DURATION_MAX_HOURS = 10 * 365 * 24
+#: A review that holds longer than a century is no review; larger values overflowed the calendar.
+REVIEW_INTERVAL_MAX_MONTHS = 1200
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$"
 DURATION_PATTERN = (
@@ -204,7 +206,7 @@ Score = Annotated[int, Field(ge=1, le=5, description="1 (lowest) to 5 (highest).
 Number = Annotated[float, Field(allow_inf_nan=False), BeforeValidator(to_number)]
 Amount = Annotated[float, Field(ge=0, allow_inf_nan=False), BeforeValidator(to_number)]
 Reviewed = Annotated[
-    dt.date | None,
+    Date | None,
     Field(
         description="The day someone last checked this page against reality (YYYY-MM-DD). Pages not "
         "reviewed within the handbook's review interval are listed as due for review."
@@ -305,8 +307,11 @@ class OrganisationFile(Base):
     teams: list[Team] = Field(default_factory=list)
     channels: list[Channel] = Field(default_factory=list)
     life_events: list[LifeEvent] = Field(default_factory=list)
-    review_interval_months: int = Field(
-        12, ge=1, description="How many months after its 'reviewed' date a journey or need group is due for review."
+    review_interval_months: Annotated[int, BeforeValidator(to_number)] = Field(
+        12,
+        ge=1,
+        le=REVIEW_INTERVAL_MAX_MONTHS,
+        description="How many months after its 'reviewed' date a journey or need group is due for review.",
     )
 
 

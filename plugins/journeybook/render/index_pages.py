@@ -201,7 +201,7 @@ def _insight_entry(ctx: Context, here: str, insight: Insight) -> str:
 
 
 def _insights_page(ctx: Context, here: str, title: str, heading: str, insights: list[Insight]) -> Page:
-    out = [f"# {heading}", ctx.L["insights_intro"]]
+    out = [f"# {heading}", ctx.L["insights_intro"] if insights else ctx.L["no_insights"]]
     body = "\n\n".join(out) + "\n\n" + "\n\n---\n\n".join(_insight_entry(ctx, here, i) for i in insights)
     origin = ctx.book.origin(Kind.INSIGHT, insights[0].id) if insights else None
     return page(here, title, body, origin.path if origin else None)
@@ -294,7 +294,7 @@ def _insights_summary(ctx: Context) -> list[Page]:
 def render_glossary(ctx: Context) -> Page:
     L = ctx.L
     here = ctx.GLOSSARY
-    out = [f"# {L['glossary']}", L["glossary_intro"]]
+    out = [f"# {L['glossary']}", L["glossary_intro"] if ctx.book.terms else L["no_terms"]]
     for term in sorted(ctx.book.terms.values(), key=lambda t: t.term.lower()):
         lines = [f"### {inline(term.term)} {{ #term-{term.id} }}", inline(term.definition)]
         # Any language code: its name in the page language (Swedish, svenska, ruotsi) from Babel's CLDR data.

@@ -1,0 +1,168 @@
+"""Changes editors make that nobody here wrote: each gives a located message or a page that builds.
+
+Found by working on a copy of the handbook as an editor would (odd values,
+missing optional files, long texts, odd files in the folder); each test is
+one such change, and failed before the fix it guards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+import signal
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site, edit, problems_in, write_config
+from journeybook.cli import main
+from journeybook.core import Problem, load_handbook
+from journeybook.core.freshness import TODAY_VARIABLE, due_for_review, review_problems
+from journeybook.render import render_site
+from journeybook.site_assets import mermaid_loader
+
+#: Mermaid's own default: beyond it a diagram shows only "Maximum text size in diagram exceeded".
+MERMAID_DEFAULT_MAX_TEXT = 50_000
+#: Characters of text a diagram's node shows (render/mermaid.py, LABEL_MAX_CHARS).
+LABEL_MAX_CHARS = 160
+
+
+def only(problems: list[Problem]) -> Problem:
+    assert len(problems) == 1, "\n".join(p.format_text() for p in problems)
+    return problems[0]
+
+
+# --- review dates and the review interval -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "message", "expected"),
+    [
+        ("2000000", "'review_interval_months' is out of range", "a number at most 1200"),
+        ("100000000000", "'review_interval_months' is out of range", "a number at most 1200"),
+        ("true", "'review_interval_months' must be a finite number", "a number such as 72 or 3.5"),
+    ],
+)
+def test_a_review_interval_no_calendar_holds_is_a_located_error(
+    mini: Path, value: str, message: str, expected: str
+) -> None:
+    edit(mini / "organisation.yml", "currency: EUR", f"currency: EUR\nreview_interval_months: {value}")
+    p = only(problems_in(mini))
+    assert (p.file, p.line, p.field) == ("organisation.yml", 4, "review_interval_months")
+    assert (p.message, p.expected) == (message, expected)
+
+
+def test_a_review_date_in_the_calendars_last_year_is_never_due_and_never_crashes(mini: Path) -> None:
+    edit(mini / "now.yml", "owner: front\nneed_groups", "owner: front\nreviewed: 9999-12-31\nneed_groups")
+    book = load_handbook(mini)
+    on = dt.date(2026, 11, 24)
+    assert "move-now" not in {d.ident for d in due_for_review(book, on)}
+    assert not [p for p in review_problems(book, on) if "move-now" in p.message]
+    assert render_site(book, today=on)
+
+
+@pytest.mark.parametrize(
+    ("value", "message", "expected"),
+    [
+        # A number was read as seconds since 1970: 0 passed as 1970-01-01, 1699920000 as 2023-11-14.
+        ("0", "'reviewed' has the wrong type", "a date written YYYY-MM-DD"),
+        ("1699920000", "'reviewed' has the wrong type", "a date written YYYY-MM-DD"),
+        ("1.5", "'reviewed' has the wrong type", "a date written YYYY-MM-DD"),
+        ("2026-02-30", "no such date: 2026-02-30", "a real date written YYYY-MM-DD"),
+    ],
+)
+def test_reviewed_is_read_like_every_other_date(mini: Path, value: str, message: str, expected: str) -> None:
+    edit(mini / "group.yml", "needs: [Speed]", f"reviewed: {value}\nneeds: [Speed]")
+    p = only(problems_in(mini))
+    assert (p.file, p.field, p.message, p.expected) == ("group.yml", "reviewed", message, expected)
+
+
+@pytest.mark.parametrize("value", ["26-11-2026", "2026-02-30", "tomorrow"])
+def test_a_mistyped_today_variable_is_one_line_not_a_traceback(
+    mini: Path, value: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(TODAY_VARIABLE, value)
+    assert main(["validate", str(mini), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"error: the environment variable JOURNEYBOOK_TODAY is '{value}', which is not a date: write it "
+        "YYYY-MM-DD (e.g. JOURNEYBOOK_TODAY=2026-11-01), or unset it to use today's date\n"
+    )
+
+
+# --- files in the folder --------------------------------------------------------------
+
+
+def _stuck(signum: int, frame: object) -> None:
+    raise TimeoutError("the check waited on the pipe")
+
+
+def test_a_pipe_named_like_a_yaml_file_is_refused_not_waited_on(mini: Path) -> None:
+    os.mkfifo(mini / "pipe.yml")  # opening it waits for a writer: forever
+    # Not a timing: a check that opens the pipe never returns, and this makes the test fail instead.
+    previous = signal.signal(signal.SIGALRM, _stuck)
+    signal.alarm(60)
+    try:
+        problems = problems_in(mini)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    p = only(problems)
+    assert (p.file, p.line, p.message) == ("pipe.yml", 1, "the file is not a regular file (a pipe, socket or device)")
+    assert p.hint == "remove it from the folder"
+
+
+# --- optional files left out ----------------------------------------------------------
+
+
+def test_without_glossary_and_insights_their_section_pages_still_exist(mini: Path) -> None:
+    (mini / "glossary.yml").unlink()
+    (mini / "insights.yml").unlink()
+    pages = {p.path: p.content for p in render_site(load_handbook(mini))}
+    assert "No terms yet: add them in a file with 'kind: glossary'." in pages["glossary/index.md"]
+    assert "No insights yet: add them in a file with 'kind: insights'." in pages["insights/index.md"]
+
+
+def test_a_handbook_without_glossary_and_insights_builds_strictly(example: Path, tmp_path: Path) -> None:
+    """mkdocs.yml's nav and the hand-written pages link to both section pages."""
+    (example / "glossary.yml").unlink()
+    (example / "insights.yml").unlink()
+    build_site(write_config(tmp_path, example), tmp_path / "site")
+    assert (tmp_path / "site" / "glossary" / "index.html").is_file()
+    assert (tmp_path / "site" / "insights" / "index.html").is_file()
+
+
+# --- long texts in diagrams -----------------------------------------------------------
+
+
+def _diagrams(page: str) -> list[str]:
+    return [html.unescape(m) for m in re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', page, re.S)]
+
+
+def test_a_pasted_paragraph_keeps_the_chain_diagram_within_mermaids_limit(mini: Path) -> None:
+    paragraph = "The form asks again for what the agency knows, such as the child's number. " * 800
+    edit(mini / "now.yml", "text: No receipt <img src=x onerror=alert(1)>", f"text: {paragraph.strip()}")
+    edit(mini / "now.yml", "title: Moving – today", f"title: {paragraph.strip()}")
+    pages = {p.path: p.content for p in render_site(load_handbook(mini))}
+    diagrams = [d for page in pages.values() for d in _diagrams(page)]
+    assert diagrams
+    for diagram in diagrams:
+        assert len(diagram) < MERMAID_DEFAULT_MAX_TEXT
+    # The label is cut at a word, marked, and the full text is still on the journey page.
+    journey = pages["journeys/move-now/index.md"]
+    label = re.search(r'n1\["(.*?)"\]', _diagrams(journey)[0])
+    assert label is not None
+    assert label.group(1).endswith("#8230;")
+    assert len(re.sub(r"#\d+;", "x", label.group(1))) <= LABEL_MAX_CHARS
+    assert paragraph.strip() in journey
+
+
+def test_the_mermaid_loader_lifts_mermaids_text_and_edge_limits() -> None:
+    """A large journey's chain is many labels; Mermaid's site-wide limits can only be set by the page."""
+    for module_build in (True, False):
+        loader = mermaid_loader(module_build)
+        assert "maxTextSize: 1000000" in loader
+        assert "maxEdges: 5000" in loader
+
