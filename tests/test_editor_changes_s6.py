@@ -166,3 +166,77 @@ def test_the_mermaid_loader_lifts_mermaids_text_and_edge_limits() -> None:
         assert "maxTextSize: 1000000" in loader
         assert "maxEdges: 5000" in loader
 
+
+# --- `journeybook new` on files editors have shaped ----------------------------------------
+
+
+def test_new_never_replaces_a_file_it_cannot_read(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A typo in organisation.yml made `new team` write a fresh file over it: every team and channel lost."""
+    organisation = mini / "organisation.yml"
+    edit(organisation, "name: Test org", "name: Test: org")
+    before = organisation.read_bytes()
+    assert main(["new", "team", "housing", "--dir", str(mini)]) == 1
+    assert organisation.read_bytes() == before
+    err = capsys.readouterr().err
+    assert "organisation.yml:2: YAML syntax error: mapping values are not allowed here" in err
+    assert "so nothing was written" in err
+
+
+def test_new_adds_to_a_list_written_as_empty_brackets(mini: Path) -> None:
+    edit(
+        mini / "organisation.yml", "life_events:\n  - id: moving\n    name: Moving house\n", "life_events: []  # none\n"
+    )
+    edit(mini / "now.yml", "life_event: moving\n", "")
+    edit(mini / "future.yml", "life_event: moving\n", "")
+    assert main(["new", "life-event", "moving-in", "--dir", str(mini)]) == 0
+    assert "moving-in" in load_handbook(mini).life_events
+
+
+def test_new_leaves_a_list_in_brackets_as_it_was(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(
+        mini / "organisation.yml",
+        "life_events:\n  - id: moving\n    name: Moving house\n",
+        "life_events: [{id: moving, name: Moving house}]\n",
+    )
+    before = (mini / "organisation.yml").read_bytes()
+    assert main(["new", "life-event", "moving-in", "--dir", str(mini)]) == 1
+    assert (mini / "organisation.yml").read_bytes() == before
+    assert "write the list 'life_events' one entry per line" in capsys.readouterr().err
+    assert not problems_in(mini)
+
+
+@pytest.mark.parametrize(
+    ("kind", "ident", "message"),
+    [
+        (
+            "need-group",
+            "index",
+            "error: the id 'index' is reserved for the section page; choose another, e.g. 'index-group'\n",
+        ),
+        (
+            "team",
+            "index",
+            "error: the id 'index' is reserved for the section page; choose another, e.g. 'index-group'\n",
+        ),
+        ("journey", "a" * 65, f"error: '{'a' * 65}' is too long for an id (65 characters): use at most 64\n"),
+    ],
+)
+def test_new_refuses_the_ids_validate_refuses(
+    mini: Path, kind: str, ident: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = sorted(mini.rglob("*"))
+    assert main(["new", kind, ident, "--dir", str(mini)]) == 1
+    assert capsys.readouterr().err == message
+    assert sorted(mini.rglob("*")) == files
+
+
+def test_new_sees_an_id_written_as_a_number(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(mini / "organisation.yml", "teams:\n", "teams:\n  - id: 2024\n    name: The 2024 reform team\n")
+    assert not problems_in(mini)
+    assert main(["new", "team", "2024", "--dir", str(mini)]) == 1
+    assert "organisation.yml:5: a team with id '2024' already exists" in capsys.readouterr().err
+
+
+def test_new_keeps_control_characters_out_of_the_file(mini: Path) -> None:
+    assert main(["new", "journey", "red", "--title", "\x1b[31mRed\u202e", "--dir", str(mini)]) == 0
+    assert load_handbook(mini).journeys["red"].title == "[31mRed"
