@@ -240,3 +240,30 @@ def test_new_sees_an_id_written_as_a_number(mini: Path, capsys: pytest.CaptureFi
 def test_new_keeps_control_characters_out_of_the_file(mini: Path) -> None:
     assert main(["new", "journey", "red", "--title", "\x1b[31mRed\u202e", "--dir", str(mini)]) == 0
     assert load_handbook(mini).journeys["red"].title == "[31mRed"
+
+
+# --- glossary terms that are numbers ----------------------------------------------------
+
+
+def test_a_glossary_term_that_is_a_number_leaves_the_text_around_it_whole(mini: Path, tmp_path: Path) -> None:
+    """Python-Markdown's abbr matched '12' inside its placeholder for the 12th escaped character of a page."""
+    glossary = mini / "glossary.yml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8")
+        + "  - id: emergency\n    term: '112'\n    definition: The emergency number\n    aliases: ['12', '1', '0']\n",
+        encoding="utf-8",
+    )
+    build_site(write_config(tmp_path, mini), tmp_path / "site", strict=False)
+    for page in (tmp_path / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "wzxhzdk" not in text and "klzzwxh" not in text, page
+    journey = (tmp_path / "site" / "journeys" / "move-now" / "index.html").read_text(encoding="utf-8")
+    assert "Report a move: #1 [x](y) & more" in html.unescape(re.sub(r"<[^>]+>", "", journey))
+
+
+def test_the_export_leaves_out_tooltips_python_markdown_would_garble(tmp_path: Path) -> None:
+    from journeybook.export import _append_abbreviations
+
+    (tmp_path / "page.md").write_text("# A page\n", encoding="utf-8")
+    _append_abbreviations(tmp_path, "*[112]: The emergency number\n*[Need group]: A group\n*[:]: colon")
+    assert (tmp_path / "page.md").read_text(encoding="utf-8") == "# A page\n\n\n*[Need group]: A group\n"

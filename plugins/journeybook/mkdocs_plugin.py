@@ -45,6 +45,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .core import HandbookCache, HandbookError, Problem, format_problems, load_handbook
 from .core.freshness import TodayError
+from .markdown_abbr import NAME as ABBR_GUARD
 from .nav import expand_nav, nav_paths
 from .page_extensions import needed_extensions
 from .render import Page, abbreviations, nav_of, render_pages, site_context
@@ -77,7 +78,8 @@ LOADER_TAG = re.compile(r'<script src="([^"]*)' + re.escape(LOADER_URI) + '"')
 SEARCH_SKIPPED_SECTIONS = ("key_figures", "journey_map", "by_need_group", "failure_demand", "insights", "trace")
 #: Generated pages left out of the search index: a journey's traceability page repeats its pain points.
 SEARCH_SKIPPED_PAGES = re.compile(r"journeys/[^/]+/traceability\.md")
-REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "abbr", "admonition", "pymdownx.details"]
+#: The last one after "abbr": it keeps glossary tooltips out of Python-Markdown's placeholders (markdown_abbr.py).
+REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "abbr", "admonition", "pymdownx.details", ABBR_GUARD]
 
 
 class JourneybookConfig(base.Config):
