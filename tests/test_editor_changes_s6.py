@@ -267,3 +267,13 @@ def test_the_export_leaves_out_tooltips_python_markdown_would_garble(tmp_path: P
     (tmp_path / "page.md").write_text("# A page\n", encoding="utf-8")
     _append_abbreviations(tmp_path, "*[112]: The emergency number\n*[Need group]: A group\n*[:]: colon")
     assert (tmp_path / "page.md").read_text(encoding="utf-8") == "# A page\n\n\n*[Need group]: A group\n"
+
+
+def test_a_tooltip_shows_the_definition_as_typed(mini: Path, tmp_path: Path) -> None:
+    """'&amp;' typed in a definition showed as '&': Python-Markdown leaves entity-like text in a title."""
+    definition = "Proof, R&amp;D & <b>not bold</b> &nbsp; \"it\" arrived."
+    edit(mini / "glossary.yml", 'definition: Proof that "it" arrived.', f"definition: '{definition}'")
+    build_site(write_config(tmp_path, mini), tmp_path / "site", strict=False)
+    journey = (tmp_path / "site" / "journeys" / "move-now" / "index.html").read_text(encoding="utf-8")
+    titles = {html.unescape(t) for t in re.findall(r'<abbr title="([^"]*)">Receipt</abbr>', journey, re.I)}
+    assert titles == {definition}

@@ -313,5 +313,11 @@ def render_glossary(ctx: Context) -> Page:
 
 
 def abbreviations(ctx: Context) -> str:
-    """Markdown abbreviation definitions, so every glossary term is a tooltip wherever it appears."""
-    return "\n".join(sorted(f"*[{word}]: {title}" for word, title in ctx.glossary_titles.items()))
+    """Markdown abbreviation definitions, so every glossary term is a tooltip wherever it appears.
+
+    Python-Markdown writes a title's '&' as it is when an entity name follows ('&amp;', '&nbsp;'),
+    so the tooltip showed '&' where the editor wrote '&amp;'; written as '&#38;', it shows as typed.
+    """
+    return "\n".join(
+        sorted(f"*[{word}]: {title.replace('&', '&#38;')}" for word, title in ctx.glossary_titles.items())
+    )
