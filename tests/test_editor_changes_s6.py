@@ -271,9 +271,30 @@ def test_the_export_leaves_out_tooltips_python_markdown_would_garble(tmp_path: P
 
 def test_a_tooltip_shows_the_definition_as_typed(mini: Path, tmp_path: Path) -> None:
     """'&amp;' typed in a definition showed as '&': Python-Markdown leaves entity-like text in a title."""
-    definition = "Proof, R&amp;D & <b>not bold</b> &nbsp; \"it\" arrived."
+    definition = 'Proof, R&amp;D & <b>not bold</b> &nbsp; "it" arrived.'
     edit(mini / "glossary.yml", 'definition: Proof that "it" arrived.', f"definition: '{definition}'")
     build_site(write_config(tmp_path, mini), tmp_path / "site", strict=False)
     journey = (tmp_path / "site" / "journeys" / "move-now" / "index.html").read_text(encoding="utf-8")
     titles = {html.unescape(t) for t in re.findall(r'<abbr title="([^"]*)">Receipt</abbr>', journey, re.I)}
     assert titles == {definition}
+
+
+# --- metric values from a spreadsheet -----------------------------------------------------
+
+
+def test_a_csv_cell_beyond_what_the_csv_module_reads_is_a_located_error(mini: Path) -> None:
+    (mini / "metrics" / "calls.csv").write_text("date,value\n2026-01-31," + "9" * 200_000 + "\n", encoding="utf-8")
+    p = only(problems_in(mini))
+    assert p.file.endswith("metrics/calls.csv")
+    assert (p.line, p.message) == (2, "the CSV file cannot be read")
+    assert p.found == "field larger than field limit (131072)"
+
+
+def test_a_quote_never_closed_in_a_csv_file_is_named_on_its_own_line(mini: Path) -> None:
+    rows = "date,value\n2026-01-31,4\n\n" + '"2026-02-28,5\n' + "2026-03-31,6\n" * 50
+    (mini / "metrics" / "calls.csv").write_text(rows, encoding="utf-8")
+    p = only(problems_in(mini))
+    assert p.file.endswith("metrics/calls.csv")
+    assert (p.line, p.field) == (4, "row 4")
+    assert p.message == 'a quote (") opened on this row is closed only on a later line'
+    assert "\n" not in p.found and len(p.found) <= 60
