@@ -298,3 +298,17 @@ def test_a_quote_never_closed_in_a_csv_file_is_named_on_its_own_line(mini: Path)
     assert (p.line, p.field) == (4, "row 4")
     assert p.message == 'a quote (") opened on this row is closed only on a later line'
     assert "\n" not in p.found and len(p.found) <= 60
+
+
+# --- Markdown fields ------------------------------------------------------------------------
+
+
+def test_a_code_block_in_a_markdown_field_keeps_its_lines_and_spaces() -> None:
+    """The one-line HTML of a Markdown field joined an indented block's lines: an address read as one line."""
+    from journeybook.render.escape import block
+
+    out = block("The letter says:\n\n    Dear applicant,\n      your  case is open.\n\nThen  more   text.")
+    code = re.search(r"<pre><code>(.*?)</code></pre>", out)
+    assert code is not None and "\n" not in out
+    assert html.unescape(code.group(1)) == "Dear applicant,\n  your  case is open.\n"
+    assert "<p>Then more text.</p>" in out
