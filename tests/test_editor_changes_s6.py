@@ -312,3 +312,19 @@ def test_a_code_block_in_a_markdown_field_keeps_its_lines_and_spaces() -> None:
     assert code is not None and "\n" not in out
     assert html.unescape(code.group(1)) == "Dear applicant,\n  your  case is open.\n"
     assert "<p>Then more text.</p>" in out
+
+
+# --- tags -------------------------------------------------------------------------------------
+
+
+def test_tags_that_differ_only_in_case_are_one_tag(mini: Path) -> None:
+    """'E-service' and 'e-service' made two sections with the same anchor on the tags page; the page's own
+    tag ('Journey') keeps the spelling every other journey page gives it."""
+    edit(
+        mini / "now.yml",
+        "need_groups: [hurried]",
+        "need_groups: [hurried]\ntags: [E-service, e-service, journey, Forms]",
+    )
+    pages = {p.path: p.content for p in render_site(load_handbook(mini))}
+    front = pages["journeys/move-now/index.md"].split("---")[1]
+    assert front.split("tags:\n", 1)[1].split("\n")[:4] == ["- e-service", "- Journey", "- Forms", "search:"]
