@@ -328,3 +328,22 @@ def test_tags_that_differ_only_in_case_are_one_tag(mini: Path) -> None:
     pages = {p.path: p.content for p in render_site(load_handbook(mini))}
     front = pages["journeys/move-now/index.md"].split("---")[1]
     assert front.split("tags:\n", 1)[1].split("\n")[:4] == ["- e-service", "- Journey", "- Forms", "search:"]
+
+
+# --- a mistyped id ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("move\u200b-now", "it holds an invisible character (U+200B), often pasted with the text: delete it"),
+        ("Move-Now", "write it 'move-now'"),
+        ("move_now", "write it 'move-now'"),
+    ],
+)
+def test_a_mistyped_id_is_one_message_with_what_to_change(mini: Path, written: str, hint: str) -> None:
+    """The references that spell the id right were each reported as well (one mistake, five messages)."""
+    edit(mini / "now.yml", "id: move-now", f'id: "{written}"')
+    p = only(problems_in(mini))
+    assert (p.file, p.line, p.field, p.message) == ("now.yml", 2, "id", "'id' is not in the right form")
+    assert p.hint == hint

@@ -55,6 +55,7 @@ from .models import (
     ProblemArea,
     Team,
     Term,
+    meant_id,
 )
 from .problems import FieldPath, HandbookError, Problem, display_path
 from .validation import validate_source
@@ -456,7 +457,9 @@ def _ids_in(data: object) -> set[str]:
     if isinstance(data, dict):
         for key, value in data.items():
             if key == "id" and isinstance(value, str):
-                found.add(value)
+                # The id as it was meant: 'Parental-Benefit' or one with an invisible character is the
+                # file's own mistake, and the references that spell it right are not reported as well.
+                found |= {value, meant_id(value)}
             else:
                 found |= _ids_in(value)
     elif isinstance(data, list):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
@@ -40,6 +41,12 @@ DURATION_PATTERN = (
 EMOTION_MIN = -2
 EMOTION_MAX = 2
 FORMAT_VERSION: Final = 1
+
+
+def meant_id(text: str) -> str:
+    """An id as its editor meant it: lower case, hyphens for spaces and underscores, no invisible characters."""
+    visible = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return "-".join(visible.strip().lower().replace("_", " ").split())
 
 
 def _number_to_text(value: Any) -> Any:

@@ -9,6 +9,8 @@ editor can act on: the field, what was found, what was expected, and a
 from __future__ import annotations
 
 import copy
+import re
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -24,7 +26,9 @@ from .models import (
     MARKDOWN_MAX_UNCLOSED,
     NUMBER_MAX,
     SLUG_MAX_LENGTH,
+    SLUG_PATTERN,
     Base,
+    meant_id,
 )
 from .problems import FieldPath, Problem, did_you_mean
 from .yamlsource import SourceFile, written
@@ -243,7 +247,11 @@ def _translate(source: SourceFile, model: type[BaseModel], err: Any) -> Problem:
         else:
             expected = "an id of lower-case letters, digits and single hyphens, e.g. 'book-visit'"
         return source.problem(
-            loc, f"'{_label(loc)}' is not in the right form", expected=expected, found=describe(value)
+            loc,
+            f"'{_label(loc)}' is not in the right form",
+            expected=expected,
+            found=describe(value),
+            hint=_id_hint(value),
         )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         if "emotion" in loc:
@@ -374,6 +382,19 @@ def _special(source: SourceFile, loc: FieldPath, kind: str, value: Any, ctx: dic
             hint="ids name generated pages and files; keep them short",
         )
     return None
+
+
+def _id_hint(value: Any) -> str:
+    """What to change in a mistyped id: an invisible character, capitals, spaces or underscores."""
+    if not isinstance(value, str):
+        return ""
+    hidden = [c for c in value if unicodedata.category(c) == "Cf"]
+    if hidden:
+        return f"it holds an invisible character (U+{ord(hidden[0]):04X}), often pasted with the text: delete it"
+    meant = meant_id(value)
+    if meant != value and re.fullmatch(SLUG_PATTERN, meant):
+        return f"write it '{meant}'"
+    return ""
 
 
 def _label(loc: FieldPath) -> str:
