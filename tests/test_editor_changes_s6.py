@@ -347,3 +347,36 @@ def test_a_mistyped_id_is_one_message_with_what_to_change(mini: Path, written: s
     p = only(problems_in(mini))
     assert (p.file, p.line, p.field, p.message) == ("now.yml", 2, "id", "'id' is not in the right form")
     assert p.hint == hint
+
+
+# --- a huge journey ----------------------------------------------------------------------------
+
+
+def _journey(steps: int, pains_per_step: int) -> str:
+    lines = ["kind: journey", "id: huge", "title: Huge", "summary: Every step of everything.", "phases:"]
+    lines += ["  - id: all", "    name: All", "    steps:"]
+    for n in range(steps):
+        pains = ", ".join(f"{{id: pain-{n}-{k}, text: Hurts}}" for k in range(pains_per_step))
+        lines.append(f"      - {{id: step-{n}, name: Step {n}, does: Does it, pain_points: [{pains}]}}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("steps", "pains", "message", "expected"),
+    [
+        (301, 0, "the journey has 301 steps", "at most 300 steps in one journey"),
+        (200, 4, "the journey has 800 pain points", "at most 600 pain points in one journey"),
+    ],
+)
+def test_a_journey_too_large_to_map_is_a_located_error(
+    mini: Path, steps: int, pains: int, message: str, expected: str
+) -> None:
+    """A 5 MB journey of 10 000 steps validated, then took 80 s to render into a 49 MB page."""
+    (mini / "huge.yml").write_text(_journey(steps, pains), encoding="utf-8")
+    p = only(problems_in(mini))
+    assert (p.file, p.field, p.message, p.expected) == ("huge.yml", "phases", message, expected)
+
+
+def test_a_journey_at_the_limits_is_fine(mini: Path) -> None:
+    (mini / "huge.yml").write_text(_journey(300, 2), encoding="utf-8")
+    assert len(load_handbook(mini).journeys["huge"].phases[0].steps) == 300

@@ -20,6 +20,8 @@ from .models import (
     EMOTION_MAX,
     EMOTION_MIN,
     FILE_KINDS,
+    JOURNEY_MAX_PAIN_POINTS,
+    JOURNEY_MAX_STEPS,
     MARKDOWN_MAX_CHARS,
     MARKDOWN_MAX_LINKS,
     MARKDOWN_MAX_NESTING,
@@ -317,6 +319,16 @@ _LIMITS: dict[str, tuple[str, str, str]] = {
         "'{label}' is longer than 10 years",
         f"a duration of at most {DURATION_MAX_HOURS // 24} days, such as '3 days' or '2 weeks'",
         "",
+    ),
+    "journey_too_many_steps": (
+        "the journey has {count} steps",
+        f"at most {JOURNEY_MAX_STEPS} steps in one journey",
+        "split it into journeys of their own (one per stage of the life event), linked by life_event",
+    ),
+    "journey_too_many_pain_points": (
+        "the journey has {count} pain points",
+        f"at most {JOURNEY_MAX_PAIN_POINTS} pain points in one journey",
+        "split it into journeys of their own, or keep the pain points that matter most",
     ),
     "markdown_too_deep": (
         "'{label}' nests lists or quotes {depth} levels deep (line {line} of the text)",
