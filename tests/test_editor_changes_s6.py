@@ -390,3 +390,11 @@ def test_a_metric_with_more_values_than_a_chart_can_show_is_a_located_error(mini
     p = only(problems_in(mini))
     assert (p.file, p.line, p.field) == ("metrics.yml", 8, "metrics[0].values_csv")
     assert (p.message, p.expected) == ("metric 'calls-per-month' has 5,001 values", "at most 5,000 values per metric")
+
+
+def test_validating_a_mistyped_file_name_says_so(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It said 'the journeys folder does not exist', naming the file as a folder."""
+    assert main(["validate", str(mini / "glosary.yml"), "--no-cache"]) == 1
+    err = capsys.readouterr().err
+    assert "glosary.yml:1:1: error: the file does not exist" in err
+    assert "hint:     did you mean 'glossary.yml'?" in err
