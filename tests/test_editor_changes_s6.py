@@ -398,3 +398,19 @@ def test_validating_a_mistyped_file_name_says_so(mini: Path, capsys: pytest.Capt
     err = capsys.readouterr().err
     assert "glosary.yml:1:1: error: the file does not exist" in err
     assert "hint:     did you mean 'glossary.yml'?" in err
+
+
+@pytest.mark.parametrize(
+    ("written", "message", "hint"),
+    [
+        ("5 Days", "'waiting' is not in the right form", "write it '5 days'"),
+        ("2,5 days", "'waiting' is not in the right form", "write it '2.5 days'"),
+        ("2", "'waiting' has the wrong type", "add the unit: '2 days', '2 hours'..."),
+        ("soon", "'waiting' is not in the right form", ""),
+    ],
+)
+def test_a_mistyped_duration_gets_the_form_that_reads(mini: Path, written: str, message: str, hint: str) -> None:
+    """The id hint ('write it 5-days') must not reach durations; a bare number needs its unit."""
+    edit(mini / "now.yml", "waiting: 2 days", f"waiting: {written}")
+    p = only(problems_in(mini))
+    assert (p.file, p.field, p.message, p.hint) == ("now.yml", "phases[0].steps[0].waiting", message, hint)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .models import (
     DURATION_MAX_HOURS,
+    DURATION_PATTERN,
     EMOTION_MAX,
     EMOTION_MIN,
     FILE_KINDS,
@@ -253,7 +254,7 @@ def _translate(source: SourceFile, model: type[BaseModel], err: Any) -> Problem:
             f"'{_label(loc)}' is not in the right form",
             expected=expected,
             found=describe(value),
-            hint=_id_hint(value),
+            hint=_duration_hint(value) if "min|" in pattern else _id_hint(value, pattern),
         )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         if "emotion" in loc:
@@ -297,6 +298,8 @@ def _translate(source: SourceFile, model: type[BaseModel], err: Any) -> Problem:
         hint = ""
         if kind == "string_type" and isinstance(value, dict | list):
             hint = "a text containing ': ' or starting with '- ' must be put in quotes"
+        if kind == "string_type" and name in ("waiting", "duration") and isinstance(value, int | float):
+            hint = f"add the unit: '{written(value)} days', '{written(value)} hours'..."
         return source.problem(
             loc,
             f"'{_label(loc)}' has the wrong type",
@@ -396,17 +399,25 @@ def _special(source: SourceFile, loc: FieldPath, kind: str, value: Any, ctx: dic
     return None
 
 
-def _id_hint(value: Any) -> str:
+def _id_hint(value: Any, pattern: str) -> str:
     """What to change in a mistyped id: an invisible character, capitals, spaces or underscores."""
     if not isinstance(value, str):
         return ""
     hidden = [c for c in value if unicodedata.category(c) == "Cf"]
     if hidden:
         return f"it holds an invisible character (U+{ord(hidden[0]):04X}), often pasted with the text: delete it"
-    meant = meant_id(value)
-    if meant != value and re.fullmatch(SLUG_PATTERN, meant):
+    meant = "/".join(meant_id(part) for part in value.split("/"))
+    if meant != value and re.fullmatch(pattern or SLUG_PATTERN, meant):
         return f"write it '{meant}'"
     return ""
+
+
+def _duration_hint(value: Any) -> str:
+    """A duration written in capitals or with a decimal comma: the form that reads."""
+    if not isinstance(value, str):
+        return ""
+    meant = " ".join(value.lower().replace(",", ".").split())
+    return f"write it '{meant}'" if meant != value and re.fullmatch(DURATION_PATTERN, meant) else ""
 
 
 def _label(loc: FieldPath) -> str:
