@@ -34,6 +34,12 @@ def only(problems: list[Problem]) -> Problem:
     return problems[0]
 
 
+def only_after(folder: Path, file: str, old: str, new: str) -> Problem:
+    """The one problem an editor's change to file makes in the handbook at folder."""
+    edit(folder / file, old, new)
+    return only(problems_in(folder))
+
+
 # --- review dates and the review interval -----------------------------------------------
 
 
@@ -48,8 +54,7 @@ def only(problems: list[Problem]) -> Problem:
 def test_a_review_interval_no_calendar_holds_is_a_located_error(
     mini: Path, value: str, message: str, expected: str
 ) -> None:
-    edit(mini / "organisation.yml", "currency: EUR", f"currency: EUR\nreview_interval_months: {value}")
-    p = only(problems_in(mini))
+    p = only_after(mini, "organisation.yml", "currency: EUR", f"currency: EUR\nreview_interval_months: {value}")
     assert (p.file, p.line, p.field) == ("organisation.yml", 4, "review_interval_months")
     assert (p.message, p.expected) == (message, expected)
 
@@ -74,8 +79,7 @@ def test_a_review_date_in_the_calendars_last_year_is_never_due_and_never_crashes
     ],
 )
 def test_reviewed_is_read_like_every_other_date(mini: Path, value: str, message: str, expected: str) -> None:
-    edit(mini / "group.yml", "needs: [Speed]", f"reviewed: {value}\nneeds: [Speed]")
-    p = only(problems_in(mini))
+    p = only_after(mini, "group.yml", "needs: [Speed]", f"reviewed: {value}\nneeds: [Speed]")
     assert (p.file, p.field, p.message, p.expected) == ("group.yml", "reviewed", message, expected)
 
 
@@ -343,8 +347,7 @@ def test_tags_that_differ_only_in_case_are_one_tag(mini: Path) -> None:
 )
 def test_a_mistyped_id_is_one_message_with_what_to_change(mini: Path, written: str, hint: str) -> None:
     """The references that spell the id right were each reported as well (one mistake, five messages)."""
-    edit(mini / "now.yml", "id: move-now", f'id: "{written}"')
-    p = only(problems_in(mini))
+    p = only_after(mini, "now.yml", "id: move-now", f'id: "{written}"')
     assert (p.file, p.line, p.field, p.message) == ("now.yml", 2, "id", "'id' is not in the right form")
     assert p.hint == hint
 
@@ -411,6 +414,5 @@ def test_validating_a_mistyped_file_name_says_so(mini: Path, capsys: pytest.Capt
 )
 def test_a_mistyped_duration_gets_the_form_that_reads(mini: Path, written: str, message: str, hint: str) -> None:
     """The id hint ('write it 5-days') must not reach durations; a bare number needs its unit."""
-    edit(mini / "now.yml", "waiting: 2 days", f"waiting: {written}")
-    p = only(problems_in(mini))
+    p = only_after(mini, "now.yml", "waiting: 2 days", f"waiting: {written}")
     assert (p.file, p.field, p.message, p.hint) == ("now.yml", "phases[0].steps[0].waiting", message, hint)
