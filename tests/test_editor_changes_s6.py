@@ -416,3 +416,18 @@ def test_a_mistyped_duration_gets_the_form_that_reads(mini: Path, written: str, 
     """The id hint ('write it 5-days') must not reach durations; a bare number needs its unit."""
     p = only_after(mini, "now.yml", "waiting: 2 days", f"waiting: {written}")
     assert (p.file, p.field, p.message, p.hint) == ("now.yml", "phases[0].steps[0].waiting", message, hint)
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        (
+            "ansökan",
+            "ids use the letters a-z only: 'ö' (U+00F6 latin small letter o with diaeresis) is not one of them",
+        ),
+        ("rесeipt", "ids use the letters a-z only: 'е' (U+0435 cyrillic small letter ie) is not one of them"),
+    ],
+)
+def test_an_id_with_a_letter_outside_a_to_z_names_the_letter(mini: Path, written: str, hint: str) -> None:
+    p = only_after(mini, "glossary.yml", "id: receipt", f"id: {written}")
+    assert (p.field, p.hint) == ("terms[0].id", hint)

@@ -409,6 +409,10 @@ def _id_hint(value: Any, pattern: str) -> str:
     meant = "/".join(meant_id(part) for part in value.split("/"))
     if meant != value and re.fullmatch(pattern or SLUG_PATTERN, meant):
         return f"write it '{meant}'"
+    foreign = [c for c in meant if not c.isascii() and c.isalpha()]
+    if foreign:  # 'ansökan', or a Cyrillic 'ѕ' that looks like a Latin 's'
+        name = unicodedata.name(foreign[0], "").lower()
+        return f"ids use the letters a-z only: '{foreign[0]}' (U+{ord(foreign[0]):04X} {name}) is not one of them"
     return ""
 
 
