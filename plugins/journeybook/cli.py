@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .core import HandbookCache, HandbookError, format_problems, load_handbook
-from .core.freshness import review_problems, today
+from .core.freshness import TodayError, review_problems, today
 from .core.handbook import YAML_SUFFIXES, without_cycle_collection
-from .core.problems import Problem, display_path
+from .core.problems import Problem, did_you_mean, display_path
 from .render.escape import terminal
 from .render.i18n import supported_languages
 from .scaffold import KINDS, ScaffoldError, create
@@ -102,6 +102,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
     named: dict[Path, set[str]] = {}
     for given in args.paths or ["journeys"]:
         path = Path(given)
+        if not path.exists() and path.suffix:
+            # A mistyped file name, not a missing handbook folder.
+            siblings = [p.name for p in path.parent.iterdir()] if path.parent.is_dir() else []
+            _report(
+                [
+                    Problem(
+                        given,
+                        1,
+                        1,
+                        "",
+                        "the file does not exist",
+                        expected="a file of the handbook, or its folder",
+                        found=f"no '{path.name}' in {display_path(path.parent)}",
+                        hint=did_you_mean(path.name, siblings),
+                    )
+                ],
+                args.format,
+            )
+            status = 1
+            continue
         if path.is_dir() or not path.exists():
             status |= _check(path, given, None, args)
             continue
@@ -235,6 +255,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args, argv)
+    except TodayError as exc:
+        print(f"error: {terminal(str(exc))}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     if args.func is not cmd_validate:
         return int(args.func(args))
     # A short run over data without reference cycles: the cycle collector would only walk the

@@ -21,6 +21,7 @@ Mermaid from a CDN only when it is undefined.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -278,8 +279,18 @@ def _copy(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
+#: Words Python-Markdown's abbr extension finds inside its own placeholders ("\x02wzxhzdk:12\x03").
+_PLACEHOLDER_WORD = re.compile(r"(?:wzxhzdk|klzzwxh)?:?\d*|wzxhzdk|klzzwxh")
+
+
 def _append_abbreviations(docs: Path, abbreviations: str) -> None:
-    """Every page gets the glossary as abbreviations, as the plugin adds it to every page."""
+    """Every page gets the glossary as abbreviations, as the plugin adds it to every page.
+
+    Without the plugin abbr runs unguarded (markdown_abbr.py): a term that is a number (112) would
+    match inside a placeholder and garble the page, so such terms get no tooltip in the export.
+    """
+    lines = abbreviations.splitlines()
+    abbreviations = "\n".join(line for line in lines if not _PLACEHOLDER_WORD.fullmatch(line[2 : line.index("]")]))
     if not abbreviations:
         return
     for page in docs.rglob("*.md"):

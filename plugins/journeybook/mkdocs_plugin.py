@@ -45,7 +45,9 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
 from .core import Handbook, HandbookCache, HandbookError, Problem, format_problems, load_handbook
+from .core.freshness import TodayError
 from .core.handbook import without_cycle_collection
+from .markdown_abbr import NAME as ABBR_GUARD
 from .nav import expand_nav, nav_paths
 from .page_extensions import needed_extensions
 from .render import Page, abbreviations, nav_of, render_pages, site_context
@@ -89,7 +91,8 @@ LOADER_TAG = re.compile(r'<script src="([^"]*)' + re.escape(LOADER_URI) + '"')
 SEARCH_SKIPPED_SECTIONS = ("key_figures", "journey_map", "by_need_group", "failure_demand", "insights", "trace")
 #: Generated pages left out of the search index: a journey's traceability page repeats its pain points.
 SEARCH_SKIPPED_PAGES = re.compile(r"journeys/[^/]+/traceability\.md")
-REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "abbr", "admonition", "pymdownx.details"]
+#: The last one after "abbr": it keeps glossary tooltips out of Python-Markdown's placeholders (markdown_abbr.py).
+REQUIRED_EXTENSIONS = ["attr_list", "md_in_html", "tables", "abbr", "admonition", "pymdownx.details", ABBR_GUARD]
 
 
 class JourneybookConfig(base.Config):
@@ -267,15 +270,18 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def _context(self, book: Handbook, config: MkDocsConfig) -> Context:
         custom_dir = config.theme.custom_dir
-        return site_context(
-            book,
-            self.language,
-            nav_max_entries=self.config.nav_max_entries,
-            # A theme's overrides restyle the handbook's markup too, as they do the theme's partials.
-            template_dirs=(Path(custom_dir) / "journeybook",) if custom_dir else (),
-            use_directory_urls=config.use_directory_urls,
-            tooltips=self.config.tooltips,
-        )
+        try:
+            return site_context(
+                book,
+                self.language,
+                nav_max_entries=self.config.nav_max_entries,
+                # A theme's overrides restyle the handbook's markup too, as they do the theme's partials.
+                template_dirs=(Path(custom_dir) / "journeybook",) if custom_dir else (),
+                use_directory_urls=config.use_directory_urls,
+                tooltips=self.config.tooltips,
+            )
+        except TodayError as exc:
+            raise PluginError(f"journeybook: {terminal(str(exc))}") from None
 
     @event_priority(10)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

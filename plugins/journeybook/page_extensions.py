@@ -16,6 +16,7 @@ from collections.abc import Sequence
 #: Extension -> text that any use of it contains.
 _PROBES: dict[str, tuple[str, ...]] = {
     "abbr": ("*[",),
+    "journeybook.markdown_abbr": ("*[",),
     "admonition": ("!!!", "???"),
     "attr_list": ("{",),
     "md_in_html": ("markdown=",),

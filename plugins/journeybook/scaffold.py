@@ -13,15 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .core.handbook import find_yaml_files
 from .core.kinds import Kind
-from .core.models import SLUG_PATTERN
-from .core.problems import display_path
-from .core.yamlsource import load_source
+from .core.models import RESERVED_PAGE_IDS, SLUG_MAX_LENGTH, SLUG_PATTERN
+from .core.problems import Problem, display_path
+from .core.yamlsource import load_source, written
 
 MODELINE = "# yaml-language-server: $schema="
 _QUOTE = str.maketrans({"\\": "\\\\", '"': '\\"'})
@@ -29,7 +29,8 @@ _QUOTE = str.maketrans({"\\": "\\\\", '"': '\\"'})
 
 def _q(text: str) -> str:
     """A YAML double-quoted scalar: titles may hold ':' or '#', which would end a plain one."""
-    return '"' + " ".join(text.split()).translate(_QUOTE) + '"'
+    printable = "".join(c for c in text if c.isprintable() or c.isspace())  # YAML refuses control characters
+    return '"' + " ".join(printable.split()).translate(_QUOTE) + '"'
 
 
 @dataclass(frozen=True)
@@ -137,20 +138,22 @@ class _Folder:
     root: Path
     files: dict[str, list[tuple[Path, Any]]]
     ids: dict[str, dict[str, tuple[Path, int]]]
+    #: Files that could not be read, with their first problem: one of them may be the file to add to.
+    broken: list[Problem] = field(default_factory=list)
 
 
 def _ids(kind: Template, data: Any, source: Any, path: Path, out: dict[str, tuple[Path, int]]) -> None:
     if not kind.list_path:
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            out.setdefault(data["id"], (path, source.position(("id",))[0]))
+        if isinstance(data, dict) and isinstance(data.get("id"), str | int):
+            out.setdefault(str(written(data["id"])), (path, source.position(("id",))[0]))
         return
 
     def walk(node: Any, keys: tuple[str, ...], at: tuple[str | int, ...]) -> None:
         if not keys:
             if isinstance(node, list):
                 for i, entry in enumerate(node):
-                    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                        out.setdefault(entry["id"], (path, source.position((*at, i, "id"))[0]))
+                    if isinstance(entry, dict) and isinstance(entry.get("id"), str | int):
+                        out.setdefault(str(written(entry["id"])), (path, source.position((*at, i, "id"))[0]))
             return
         child = node.get(keys[0]) if isinstance(node, dict) else None
         if len(keys) > 1 and isinstance(child, list):
@@ -165,16 +168,18 @@ def _ids(kind: Template, data: Any, source: Any, path: Path, out: dict[str, tupl
 def _scan(root: Path) -> _Folder:
     files: dict[str, list[tuple[Path, Any]]] = {}
     ids: dict[str, dict[str, tuple[Path, int]]] = {name: {} for name in KINDS}
+    broken: list[Problem] = []
     for path in find_yaml_files(root):
-        source, _ = load_source(path, path.name)
+        source, problems = load_source(path, display_path(path))
         if source is None or not isinstance(source.data, dict):
+            broken.extend(problems[:1])
             continue
         file_kind = str(source.data.get("kind", ""))
         files.setdefault(file_kind, []).append((path, source.data))
         for kind in KINDS.values():
             if kind.file_kind == file_kind:
                 _ids(kind, source.data, source, path, ids[kind.name])
-    return _Folder(root, files, ids)
+    return _Folder(root, files, ids, broken)
 
 
 def _schema_ref(folder: _Folder, target: Path, file_kind: str) -> str:
@@ -274,6 +279,7 @@ def _own_file(kind: Kind, ident: str, title: str, modeline: str, today: dt.date)
 
 
 _LIST_ITEM = re.compile(r"^(\s*)- ")
+_EMPTY_FLOW_LIST = re.compile(r"^(\s*(?:- )?[\w-]+:)[ \t]*\[[ \t]*\]([ \t]*(?:#.*)?\r?\n?)$")
 
 
 def _append_to_list(text: str, keys: tuple[str, ...], entry: str) -> str:
@@ -288,6 +294,9 @@ def _append_to_list(text: str, keys: tuple[str, ...], entry: str) -> str:
                 found = i  # the last occurrence: nested lists take their last entry
         if found is None:
             return _add_key(lines, start, end, indent, keys[keys.index(key) :], entry)
+        if key == keys[-1]:
+            # `teams: []` is an empty list too; its entries then follow on lines of their own.
+            lines[found] = _EMPTY_FLOW_LIST.sub(r"\1\2", lines[found])
         indent = _indent(lines[found]) + (2 if lines[found].lstrip().startswith("- ") else 0)
         start = found + 1
         end = _block_end(lines, start, indent)
@@ -350,6 +359,10 @@ def create(root: Path, kind: str, ident: str, title: str | None = None, today: d
         raise ScaffoldError(
             f"'{ident}' is not a valid id: use lower-case letters, digits and single hyphens, e.g. 'moving-house'"
         )
+    if len(ident) > SLUG_MAX_LENGTH:
+        raise ScaffoldError(f"'{ident}' is too long for an id ({len(ident)} characters): use at most {SLUG_MAX_LENGTH}")
+    if spec.entity in (Kind.NEED_GROUP, Kind.TEAM) and ident in RESERVED_PAGE_IDS:
+        raise ScaffoldError(f"the id '{ident}' is reserved for the section page; choose another, e.g. '{ident}-group'")
     folder = _scan(root)
     taken = folder.ids[kind].get(ident)
     if taken is not None:
@@ -365,17 +378,32 @@ def create(root: Path, kind: str, ident: str, title: str | None = None, today: d
         if target.exists():
             raise ScaffoldError(f"{display_path(target)}:1: the file already exists; choose another id")
         modeline = MODELINE + _schema_ref(folder, target, spec.file_kind)
+        text = _checked(target, _own_file(spec.entity, ident, title, modeline, today), (), ident)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_own_file(spec.entity, ident, title, modeline, today), encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
         return Created(target, False, spec.next_steps)
     entry = _entry(spec.entity, ident, title, folder, today)
     existing = folder.files.get(spec.file_kind, [])
     if existing:
         target = existing[0][0]
         text = target.read_text(encoding="utf-8")
-        target.write_text(_append_to_list(text, spec.list_path, entry), encoding="utf-8")
+        target.write_text(
+            _checked(target, _append_to_list(text, spec.list_path, entry), spec.list_path, ident), encoding="utf-8"
+        )
         return Created(target, True, spec.next_steps)
     target = root / spec.default_file
+    if folder.broken or target.exists():
+        # The file this belongs in may be one that cannot be read: writing a new one would replace it.
+        first = folder.broken[0] if folder.broken else None
+        where = (
+            f"{first.file}:{first.line}: {first.message}"
+            if first
+            else f"{display_path(target)}: not a {spec.file_kind} file"
+        )
+        raise ScaffoldError(
+            f"{where}; no readable file with 'kind: {spec.file_kind}' was found, so nothing was written: fix the "
+            f"file (journeybook validate shows every mistake) and run the command again"
+        )
     modeline = MODELINE + _schema_ref(folder, target, spec.file_kind)
     head = f"{modeline}\nkind: {spec.file_kind}\n"
     if spec.entity is Kind.BACKLOG_ITEM:
@@ -383,5 +411,33 @@ def create(root: Path, kind: str, ident: str, title: str | None = None, today: d
             "problem_areas:\n  - id: first-problem-area\n    name: First problem area\n"
             "    development_areas:\n      - id: first-development-area\n        name: First development area\n"
         )
-    target.write_text(_append_to_list(head, spec.list_path, entry), encoding="utf-8")
+    target.write_text(
+        _checked(target, _append_to_list(head, spec.list_path, entry), spec.list_path, ident), encoding="utf-8"
+    )
     return Created(target, False, spec.next_steps)
+
+
+def _checked(target: Path, text: str, keys: tuple[str, ...], ident: str) -> str:
+    """text, once it reads back as YAML with the new entry where it belongs; else ScaffoldError, nothing written.
+
+    The entry is added as text to keep the editor's layout, and some layouts cannot take it
+    (a list written in brackets, `teams: [...]`): the file is then left as it was.
+    """
+    display = display_path(target)
+    source, problems = load_source(target, display, text.encode("utf-8"))
+    node: Any = source.data if source is not None and not problems else None
+    for key in keys:
+        node = node.get(key) if isinstance(node, dict) else None
+        if key != keys[-1]:
+            node = node[-1] if isinstance(node, list) and node else None
+    if keys:
+        node = node[-1] if isinstance(node, list) and node else None
+    if isinstance(node, dict) and str(written(node.get("id"))) == ident:
+        return text
+    where = f"{problems[0].file}:{problems[0].line}" if problems else display
+    if not keys:
+        raise ScaffoldError(f"{where}: the new file would not read back as YAML, so nothing was written")
+    raise ScaffoldError(
+        f"{where}: the new entry could not be added without breaking the file, so nothing was written; "
+        f"write the list '{keys[-1]}' one entry per line ('- id: ...'), not in brackets, and run the command again"
+    )

@@ -68,9 +68,13 @@
     }
     return loading;
   }
+  // Mermaid draws only an error once a diagram's source passes 50 000 characters or 500 edges:
+  // the traceability chain of one large journey can (its labels are escaped, several times their
+  // text). Site-wide limits cannot be set from inside a diagram, so they are set here.
+  var limits = { maxTextSize: 1000000, maxEdges: 5000 };
   window.mermaid = {
     initialize: function (config) {
-      settings = config;
+      settings = Object.assign({}, limits, config);
     },
     render: function (id, text) {
       return load().then(function (real) {

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 
 from .handbook import Handbook
@@ -21,16 +22,35 @@ from .problems import Problem
 TODAY_VARIABLE = "JOURNEYBOOK_TODAY"
 
 
+class TodayError(ValueError):
+    """JOURNEYBOOK_TODAY holds no date: said in one line, as the command and the build report it."""
+
+
 def today() -> dt.date:
     """The date reviews are judged against: JOURNEYBOOK_TODAY (YYYY-MM-DD) when set, else the clock's."""
     fixed = os.environ.get(TODAY_VARIABLE, "").strip()
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+    if not fixed:
+        return dt.date.today()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", fixed):
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            pass
+    raise TodayError(
+        f"the environment variable {TODAY_VARIABLE} is {fixed!r}, which is not a date: "
+        f"write it YYYY-MM-DD (e.g. {TODAY_VARIABLE}=2026-11-01), or unset it to use today's date"
+    )
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day of the month, months later; the month's last day when it has no such day."""
+    """The same day of the month, months later; the month's last day when it has no such day.
+
+    A review that would fall due after the calendar's last year (reviewed: 9999-12-31) never falls due.
+    """
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 

@@ -39,6 +39,7 @@ from .gaps import Gaps, find_gaps, gap_problems
 from .kinds import Kind, Ref, split_ref
 from .metrics_csv import read_metric_csv, resolve_path
 from .models import (
+    METRIC_MAX_VALUES,
     BacklogFile,
     Base,
     Channel,
@@ -55,6 +56,7 @@ from .models import (
     ProblemArea,
     Team,
     Term,
+    meant_id,
 )
 from .problems import FieldPath, HandbookError, Problem, display_path
 from .validation import validate_source
@@ -433,6 +435,18 @@ def _load(root: Path, cache: HandbookCache | None, display_root: Path | None) ->
             used_csv.add(resolve_path(source.path.parent / metric.values_csv) or root)
             values.extend(csv_values)
             problems.extend(csv_problems)
+        if len(values) > METRIC_MAX_VALUES:
+            source, metric_path = locate.source_of(Kind.METRIC, metric_id)
+            problems.append(
+                source.problem(
+                    (*metric_path, "values_csv" if metric.values_csv else "values"),
+                    f"metric '{metric_id}' has {len(values):,} values",
+                    expected=f"at most {METRIC_MAX_VALUES:,} values per metric",
+                    found=f"{len(values):,} values"
+                    + (f" ('{metric.values_csv}' and 'values')" if metric.values else ""),
+                    hint="give one value per week or month: the chart and its table draw every value",
+                )
+            )
         found.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
     local_kinds = {jid: local_ids(j) for jid, j in found.journeys.items()}
     problems.extend(check_references(found, broken_ids, unknown_ids, empty_files, local_kinds))
@@ -456,7 +470,9 @@ def _ids_in(data: object) -> set[str]:
     if isinstance(data, dict):
         for key, value in data.items():
             if key == "id" and isinstance(value, str):
-                found.add(value)
+                # The id as it was meant: 'Parental-Benefit' or one with an invisible character is the
+                # file's own mistake, and the references that spell it right are not reported as well.
+                found |= {value, meant_id(value)}
             else:
                 found |= _ids_in(value)
     elif isinstance(data, list):

@@ -80,7 +80,28 @@ def read_metric_csv(
         ]
     first = text.split("\n", 1)[0].strip().lower().replace(" ", "")
     semicolon = first == "date;value"
-    rows = list(csv.reader(io.StringIO(text), delimiter=";" if semicolon else ","))
+    reader = csv.reader(io.StringIO(text), delimiter=";" if semicolon else ",")
+    rows: list[list[str]] = []
+    lines: list[int] = []  # the line each row starts on: a quoted cell may run over several
+    try:
+        last = 0
+        for row in reader:
+            lines.append(last + 1)
+            rows.append(row)
+            last = reader.line_num
+    except csv.Error as exc:  # a cell longer than the csv module reads (128 KB)
+        return [], [
+            Problem(
+                display,
+                reader.line_num or 1,
+                1,
+                "",
+                "the CSV file cannot be read",
+                expected="rows of 'date,value'",
+                found=str(exc),
+                hint='a cell this long is usually a quote (") that is never closed; close it or remove it',
+            )
+        ]
     if not rows or [c.strip().lower() for c in rows[0]] != HEADER:
         found = (",".join(rows[0]) if rows else "an empty file")[:60]
         hint = "the first line must be exactly 'date,value' (or 'date;value')"
@@ -101,8 +122,22 @@ def read_metric_csv(
     separator = ";" if semicolon else ","
     values: list[MetricValue] = []
     problems = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in zip(lines[1:], rows[1:], strict=True):
         if not any(cell.strip() for cell in row):
+            continue
+        if any("\n" in cell for cell in row):
+            problems.append(
+                Problem(
+                    display,
+                    number,
+                    1,
+                    f"row {number}",
+                    'a quote (") opened on this row is closed only on a later line',
+                    expected=f"one row per line: date{separator}value",
+                    found=" ".join(separator.join(row).split())[:60],
+                    hint="remove the quote, or close it before the end of the line",
+                )
+            )
             continue
         if len(row) != 2:
             problems.append(

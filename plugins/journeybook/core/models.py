@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
@@ -26,9 +27,17 @@ MARKDOWN_MAX_CHARS = 5000
 MARKDOWN_MAX_NESTING = 8
 MARKDOWN_MAX_LINKS = 100
 MARKDOWN_MAX_UNCLOSED = 10
+#: A journey map past these reads as a list, not a map; and one 5 MB file of 10 000 steps took 80 s
+#: of CPU to render into a 49 MB page whose chain diagram no browser draws.
+JOURNEY_MAX_STEPS = 300
+JOURNEY_MAX_PAIN_POINTS = 600
+#: Daily values for over ten years; 45 000 values made a 7.5 MB metrics page (a chart and a table of each).
+METRIC_MAX_VALUES = 5000
 #: Larger numbers cannot be a handbook's counts, costs or scores, and would overflow in figures.
 NUMBER_MAX = 1e12
 DURATION_MAX_HOURS = 10 * 365 * 24
+#: A review that holds longer than a century is no review; larger values overflowed the calendar.
+REVIEW_INTERVAL_MAX_MONTHS = 1200
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$"
 DURATION_PATTERN = (
@@ -38,6 +47,12 @@ DURATION_PATTERN = (
 EMOTION_MIN = -2
 EMOTION_MAX = 2
 FORMAT_VERSION: Final = 1
+
+
+def meant_id(text: str) -> str:
+    """An id as its editor meant it: lower case, hyphens for spaces and underscores, no invisible characters."""
+    visible = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return "-".join(visible.strip().lower().replace("_", " ").split())
 
 
 def _number_to_text(value: Any) -> Any:
@@ -204,7 +219,7 @@ Score = Annotated[int, Field(ge=1, le=5, description="1 (lowest) to 5 (highest).
 Number = Annotated[float, Field(allow_inf_nan=False), BeforeValidator(to_number)]
 Amount = Annotated[float, Field(ge=0, allow_inf_nan=False), BeforeValidator(to_number)]
 Reviewed = Annotated[
-    dt.date | None,
+    Date | None,
     Field(
         description="The day someone last checked this page against reality (YYYY-MM-DD). Pages not "
         "reviewed within the handbook's review interval are listed as due for review."
@@ -305,8 +320,11 @@ class OrganisationFile(Base):
     teams: list[Team] = Field(default_factory=list)
     channels: list[Channel] = Field(default_factory=list)
     life_events: list[LifeEvent] = Field(default_factory=list)
-    review_interval_months: int = Field(
-        12, ge=1, description="How many months after its 'reviewed' date a journey or need group is due for review."
+    review_interval_months: Annotated[int, BeforeValidator(to_number)] = Field(
+        12,
+        ge=1,
+        le=REVIEW_INTERVAL_MAX_MONTHS,
+        description="How many months after its 'reviewed' date a journey or need group is due for review.",
     )
 
 
@@ -393,6 +411,16 @@ class Phase(Base):
     steps: list[Step] = Field(min_length=1)
 
 
+def _journey_bounds(phases: list[Phase]) -> list[Phase]:
+    steps = [step for phase in phases for step in phase.steps]
+    if len(steps) > JOURNEY_MAX_STEPS:
+        raise PydanticCustomError("journey_too_many_steps", "too many steps", {"count": len(steps)})
+    pains = sum(len(step.pain_points) for step in steps)
+    if pains > JOURNEY_MAX_PAIN_POINTS:
+        raise PydanticCustomError("journey_too_many_pain_points", "too many pain points", {"count": pains})
+    return phases
+
+
 class RootCause(Base):
     id: Slug
     text: NonEmptyText
@@ -412,7 +440,7 @@ class JourneyFile(Base):
     owner: Slug | None = None
     need_groups: list[Slug] = Field(default_factory=list)
     tags: list[NonEmptyText] = Field(default_factory=list)
-    phases: list[Phase] = Field(min_length=1)
+    phases: Annotated[list[Phase], AfterValidator(_journey_bounds)] = Field(min_length=1)
     root_causes: list[RootCause] = Field(default_factory=list)
     reviewed: Reviewed = None
 

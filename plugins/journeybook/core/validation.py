@@ -9,22 +9,29 @@ editor can act on: the field, what was found, what was expected, and a
 from __future__ import annotations
 
 import copy
+import re
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .models import (
     DURATION_MAX_HOURS,
+    DURATION_PATTERN,
     EMOTION_MAX,
     EMOTION_MIN,
     FILE_KINDS,
+    JOURNEY_MAX_PAIN_POINTS,
+    JOURNEY_MAX_STEPS,
     MARKDOWN_MAX_CHARS,
     MARKDOWN_MAX_LINKS,
     MARKDOWN_MAX_NESTING,
     MARKDOWN_MAX_UNCLOSED,
     NUMBER_MAX,
     SLUG_MAX_LENGTH,
+    SLUG_PATTERN,
     Base,
+    meant_id,
 )
 from .problems import FieldPath, Problem, did_you_mean
 from .yamlsource import SourceFile, written
@@ -243,7 +250,11 @@ def _translate(source: SourceFile, model: type[BaseModel], err: Any) -> Problem:
         else:
             expected = "an id of lower-case letters, digits and single hyphens, e.g. 'book-visit'"
         return source.problem(
-            loc, f"'{_label(loc)}' is not in the right form", expected=expected, found=describe(value)
+            loc,
+            f"'{_label(loc)}' is not in the right form",
+            expected=expected,
+            found=describe(value),
+            hint=_duration_hint(value) if "min|" in pattern else _id_hint(value, pattern),
         )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         if "emotion" in loc:
@@ -287,6 +298,8 @@ def _translate(source: SourceFile, model: type[BaseModel], err: Any) -> Problem:
         hint = ""
         if kind == "string_type" and isinstance(value, dict | list):
             hint = "a text containing ': ' or starting with '- ' must be put in quotes"
+        if kind == "string_type" and name in ("waiting", "duration") and isinstance(value, int | float):
+            hint = f"add the unit: '{written(value)} days', '{written(value)} hours'..."
         return source.problem(
             loc,
             f"'{_label(loc)}' has the wrong type",
@@ -309,6 +322,16 @@ _LIMITS: dict[str, tuple[str, str, str]] = {
         "'{label}' is longer than 10 years",
         f"a duration of at most {DURATION_MAX_HOURS // 24} days, such as '3 days' or '2 weeks'",
         "",
+    ),
+    "journey_too_many_steps": (
+        "the journey has {count} steps",
+        f"at most {JOURNEY_MAX_STEPS} steps in one journey",
+        "split it into journeys of their own (one per stage of the life event), linked by life_event",
+    ),
+    "journey_too_many_pain_points": (
+        "the journey has {count} pain points",
+        f"at most {JOURNEY_MAX_PAIN_POINTS} pain points in one journey",
+        "split it into journeys of their own, or keep the pain points that matter most",
     ),
     "markdown_too_deep": (
         "'{label}' nests lists or quotes {depth} levels deep (line {line} of the text)",
@@ -374,6 +397,31 @@ def _special(source: SourceFile, loc: FieldPath, kind: str, value: Any, ctx: dic
             hint="ids name generated pages and files; keep them short",
         )
     return None
+
+
+def _id_hint(value: Any, pattern: str) -> str:
+    """What to change in a mistyped id: an invisible character, capitals, spaces or underscores."""
+    if not isinstance(value, str):
+        return ""
+    hidden = [c for c in value if unicodedata.category(c) == "Cf"]
+    if hidden:
+        return f"it holds an invisible character (U+{ord(hidden[0]):04X}), often pasted with the text: delete it"
+    meant = "/".join(meant_id(part) for part in value.split("/"))
+    if meant != value and re.fullmatch(pattern or SLUG_PATTERN, meant):
+        return f"write it '{meant}'"
+    foreign = [c for c in meant if not c.isascii() and c.isalpha()]
+    if foreign:  # 'ansökan', or a Cyrillic 'ѕ' that looks like a Latin 's'
+        name = unicodedata.name(foreign[0], "").lower()
+        return f"ids use the letters a-z only: '{foreign[0]}' (U+{ord(foreign[0]):04X} {name}) is not one of them"
+    return ""
+
+
+def _duration_hint(value: Any) -> str:
+    """A duration written in capitals or with a decimal comma: the form that reads."""
+    if not isinstance(value, str):
+        return ""
+    meant = " ".join(value.lower().replace(",", ".").split())
+    return f"write it '{meant}'" if meant != value and re.fullmatch(DURATION_PATTERN, meant) else ""
 
 
 def _label(loc: FieldPath) -> str:

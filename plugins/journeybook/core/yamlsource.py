@@ -11,6 +11,7 @@ path, rejecting duplicates, and reading scalars by the YAML 1.2 core rules.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -491,7 +492,15 @@ def read_text(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> tuple[by
         return None, [Problem(display, 1, 1, "", message, expected=expected, found=found, hint=hint)]
 
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A named pipe or a device would block the read, or never end.
+            return refused(
+                "the file is not a regular file (a pipe, socket or device)",
+                expected="a YAML or CSV file saved on disk",
+                hint="remove it from the folder",
+            )
+        size = status.st_size
         if size > limit:
             return refused(
                 f"the file is too large to read ({size:,} bytes)",

@@ -57,7 +57,13 @@ def page(
     if hide:
         meta["hide"] = list(hide)
     if tags:
-        meta["tags"] = tags
+        # The tags index gives each tag an anchor from its lower-case name: 'E-service' and 'e-service'
+        # (or an editor's 'journey' and the page's own 'Journey') made two sections with one id.
+        # One per page, in the place of its first and the spelling of its last (the page's own tag comes last).
+        unique: dict[str, str] = {}
+        for tag in tags:
+            unique[tag.casefold()] = tag
+        meta["tags"] = list(unique.values())
     if boost:
         meta["search"] = {"boost": boost}
     return Page(path, f"{front_matter(meta)}\n{body.strip()}\n", title, source)

@@ -118,8 +118,18 @@ def block(text: str) -> str:
         url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
-    one_line = " ".join(cleaned.split())
-    return f'<div class="jb-prose">{one_line}</div>'
+    return f'<div class="jb-prose">{_one_line(cleaned)}</div>'
+
+
+_PRE = re.compile(r"(<pre>.*?</pre>)", re.S)
+
+
+def _one_line(html_text: str) -> str:
+    """HTML on one line: whitespace collapsed, except in code blocks, whose line breaks become ``&#10;``."""
+    parts = _PRE.split(html_text)
+    return "".join(
+        part.replace("\n", "&#10;") if index % 2 else " ".join(part.split()) for index, part in enumerate(parts)
+    ).strip()
 
 
 def quoted_title(text: str) -> str:

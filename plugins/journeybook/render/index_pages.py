@@ -201,7 +201,7 @@ def _insight_entry(ctx: Context, here: str, insight: Insight) -> str:
 
 
 def _insights_page(ctx: Context, here: str, title: str, heading: str, insights: list[Insight]) -> Page:
-    out = [f"# {heading}", ctx.L["insights_intro"]]
+    out = [f"# {heading}", ctx.L["insights_intro"] if insights else ctx.L["no_insights"]]
     body = "\n\n".join(out) + "\n\n" + "\n\n---\n\n".join(_insight_entry(ctx, here, i) for i in insights)
     origin = ctx.book.origin(Kind.INSIGHT, insights[0].id) if insights else None
     return page(here, title, body, origin.path if origin else None)
@@ -294,7 +294,7 @@ def _insights_summary(ctx: Context) -> list[Page]:
 def render_glossary(ctx: Context) -> Page:
     L = ctx.L
     here = ctx.GLOSSARY
-    out = [f"# {L['glossary']}", L["glossary_intro"]]
+    out = [f"# {L['glossary']}", L["glossary_intro"] if ctx.book.terms else L["no_terms"]]
     for term in sorted(ctx.book.terms.values(), key=lambda t: t.term.lower()):
         lines = [f"## {inline(term.term)} {{ #term-{term.id} }}", inline(term.definition)]
         # Any language code: its name in the page language (Swedish, svenska, ruotsi) from Babel's CLDR data.
@@ -313,5 +313,11 @@ def render_glossary(ctx: Context) -> Page:
 
 
 def abbreviations(ctx: Context) -> str:
-    """Markdown abbreviation definitions, so every glossary term is a tooltip wherever it appears."""
-    return "\n".join(sorted(f"*[{word}]: {title}" for word, title in ctx.glossary_titles.items()))
+    """Markdown abbreviation definitions, so every glossary term is a tooltip wherever it appears.
+
+    Python-Markdown writes a title's '&' as it is when an entity name follows ('&amp;', '&nbsp;'),
+    so the tooltip showed '&' where the editor wrote '&amp;'; written as '&#38;', it shows as typed.
+    """
+    return "\n".join(
+        sorted(f"*[{word}]: {title.replace('&', '&#38;')}" for word, title in ctx.glossary_titles.items())
+    )

@@ -62,9 +62,25 @@ class Ids:
         return f"{self.prefix}{self.count}"
 
 
+#: Characters of editor text one node label (or a diagram's title) shows; the page lists every text in full.
+#: Mermaid draws nothing but "Maximum text size in diagram exceeded" once a diagram's source passes
+#: 50 000 characters, and an escaped label is several times its text: one pasted paragraph did it.
+LABEL_MAX_CHARS = 160
+
+
+def shorten(text: str, limit: int = LABEL_MAX_CHARS) -> str:
+    """text on one line, cut at a word before limit characters with '…' when longer."""
+    one_line = " ".join(text.split())
+    if len(one_line) <= limit:
+        return one_line
+    cut = one_line[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
+
+
 def _accessible(kind: str, title: str, description: str, body: str, init: Mapping[str, object] | None = None) -> str:
     head = f"%%{{init: {json.dumps(init)}}}%%\n" if init else ""
-    return f"{head}{kind}\n    accTitle: {label(title)}\n    accDescr: {label(description)}\n{body}"
+    return f"{head}{kind}\n    accTitle: {label(shorten(title))}\n    accDescr: {label(shorten(description))}\n{body}"
 
 
 def fence(diagram: str) -> str:
@@ -102,7 +118,7 @@ def trace(title: str, description: str, chain: Chain) -> str:
     node_for: dict[str, Node] = {}
     classes: dict[str, list[str]] = {}
     for key, (text, css) in chain.nodes.items():
-        node = Node(ids.next(), label(text))
+        node = Node(ids.next(), label(shorten(text)))
         node_for[key] = node
         classes.setdefault(css, []).append(node.id_)
     links = [Link(node_for[a], node_for[b]) for a, b in chain.edges if a in node_for and b in node_for]

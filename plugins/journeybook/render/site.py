@@ -108,10 +108,9 @@ def units(ctx: Context) -> list[Unit]:
         *metric_units(ctx),
         (("failure-demand",), lambda c: [render_failure_demand(c)]),
     ]
-    if book.insights:
-        found += insight_units(ctx)
-    if book.terms:
-        found.append((("glossary",), lambda c: [render_glossary(c)]))
+    # Always rendered, empty too: mkdocs.yml's nav and hand-written pages link to both section pages.
+    found += insight_units(ctx)
+    found.append((("glossary",), lambda c: [render_glossary(c)]))
     return found
 
 
