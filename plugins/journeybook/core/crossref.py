@@ -32,6 +32,26 @@ def local_ids(journey: JourneyFile) -> dict[str, Kind]:
     return out
 
 
+class JourneyMemo:
+    """Each journey's reference problems from the last check, kept across `mkdocs serve` rebuilds.
+
+    A journey's own references are checked against the tables of the whole
+    handbook (teams, life events, need groups, channels, the journeys it may
+    replace); re-checking 200 unchanged journeys was most of the load time of a
+    one-file edit. The parse cache hands back the same journey object for an
+    unchanged file, so a journey whose object is the one checked last time,
+    against the same tables, has the same problems.
+    """
+
+    def __init__(self) -> None:
+        self.tables: tuple[object, ...] = ()
+        self.journeys: dict[str, tuple[JourneyFile, list[Problem]]] = {}
+
+    def start(self, tables: tuple[object, ...]) -> None:
+        if tables != self.tables:
+            self.tables, self.journeys = tables, {}
+
+
 class _Checker:
     def __init__(
         self,
@@ -40,7 +60,9 @@ class _Checker:
         unknown_ids: bool = False,
         empty_files: Sequence[str] = (),
         local_kinds: Mapping[str, Mapping[str, Kind]] | None = None,
+        memo: JourneyMemo | None = None,
     ) -> None:
+        self.memo = memo or JourneyMemo()
         self.empty_files = list(empty_files)
         self.book = book
         self.broken_ids = broken_ids
@@ -129,8 +151,27 @@ class _Checker:
             source, base = self.source_of(Kind.NEED_GROUP, gid)
             for i, channel in enumerate(group.preferred_channels):
                 self.ref(source, (*base, "preferred_channels", i), channel, Kind.CHANNEL, book.channels)
+        memo = self.memo
+        memo.start(
+            (
+                tuple(book.life_events),
+                tuple(book.teams),
+                tuple(book.need_groups),
+                tuple(book.channels),
+                tuple((jid, journey.state) for jid, journey in book.journeys.items()),
+                frozenset(self.broken_ids),
+                self.unknown_ids,
+                tuple(self.empty_files),
+            )
+        )
         for jid, journey in book.journeys.items():
+            known = memo.journeys.get(jid)
+            if known is not None and known[0] is journey:
+                self.problems += known[1]
+                continue
+            first = len(self.problems)
             self.journey(jid, journey)
+            memo.journeys[jid] = (journey, self.problems[first:])
         for iid, insight in book.insights.items():
             source, base = self.source_of(Kind.INSIGHT, iid)
             about = (Kind.STEP, Kind.PAIN_POINT, Kind.GAIN_POINT)
@@ -307,9 +348,11 @@ def check_references(
     unknown_ids: bool = False,
     empty_files: Sequence[str] = (),
     local_kinds: Mapping[str, Mapping[str, Kind]] | None = None,
+    memo: JourneyMemo | None = None,
 ) -> list[Problem]:
     """Dangling references, except to ids of broken files (or to any id, when a file was unreadable).
 
     local_kinds: each journey's `local_ids`, when the caller has them (the handbook keeps them too).
+    memo: the problems of the last check, for journeys that did not change (see JourneyMemo).
     """
-    return _Checker(book, broken_ids, unknown_ids, empty_files, local_kinds).run()
+    return _Checker(book, broken_ids, unknown_ids, empty_files, local_kinds, memo).run()

@@ -24,7 +24,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-from .crossref import check_references, local_ids
+from .crossref import JourneyMemo, check_references, local_ids
 from .deprecations import deprecated_fields
 from .entities import (
     BacklogEntry,
@@ -200,10 +200,13 @@ class HandbookCache:
         self.misses = 0
         #: Of the misses, the files taken from the disk cache rather than parsed.
         self.disk_hits = 0
+        #: Each unchanged journey's reference problems from the last load (crossref.JourneyMemo).
+        self.references = JourneyMemo()
 
     def forget(self) -> None:
         """Drop the parsed files kept in memory (the disk cache stays): for a process that loads once."""
         self._files = {}
+        self.references = JourneyMemo()
 
     def parse(self, path: Path, display: str) -> _Parsed:
         raw, unreadable = read_text(path, display)
@@ -449,7 +452,7 @@ def _load(root: Path, cache: HandbookCache | None, display_root: Path | None) ->
             )
         found.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
     local_kinds = {jid: local_ids(j) for jid, j in found.journeys.items()}
-    problems.extend(check_references(found, broken_ids, unknown_ids, empty_files, local_kinds))
+    problems.extend(check_references(found, broken_ids, unknown_ids, empty_files, local_kinds, cache.references))
     problems.extend(_stray_files(visible, used_csv, display_of))
     problems.extend(deprecated_fields(parsed))
     errors = [p for p in problems if p.severity == "error"]
