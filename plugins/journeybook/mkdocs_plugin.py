@@ -19,8 +19,13 @@ on_page_content   keeps diagram source out of the search index (and restores
 on_page_context   dates a generated page by its YAML file's last commit;
 on_env      under `mkdocs serve`, keeps the theme's compiled templates for the
             next rebuild (MkDocs makes a new Jinja environment each build);
-on_post_page      starts loading Mermaid early on the pages that draw a diagram, and only there;
-on_serve    watches the YAML folder.
+on_nav, on_post_build  under `mkdocs serve`, keep what the build made for a
+            quick rebuild (serve_rebuild.py);
+on_post_page      holds the theme's search index back until the reader turns
+            to search, and starts loading Mermaid early on the pages that
+            draw a diagram, and only there;
+on_serve    watches the YAML folder, and answers a saved YAML file that
+            changes only page bodies with a quick rebuild of those pages.
 """
 
 from __future__ import annotations
