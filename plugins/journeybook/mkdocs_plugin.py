@@ -63,11 +63,11 @@ from .render.incremental import IncrementalRenderer
 from .render.site import DEFAULT_NAV_MAX_ENTRIES
 from .render.text import inline
 from .serve_rebuild import (
-    MATERIAL_SEARCH,
     LastBuild,
     Snapshot,
     body_change_only,
     known_plugins_only,
+    material_search,
     rebuild_pages,
     watched_files,
 )
@@ -182,6 +182,10 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
 
+    def _pages_folder(self, config: MkDocsConfig) -> Path:
+        """Where generated pages' texts are written, for MkDocs to read them as files."""
+        return self._path(config, self.config.cache_dir) / self.language
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
@@ -220,7 +224,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self.language = page_language(config.theme.get("language"))
         self.extensions = list(config.markdown_extensions)
         self._skipped_sections = skipped_headings(config, self.language)
-        self.search_on_demand = any(type(p).__module__ == MATERIAL_SEARCH for p in config.plugins.values())
+        self.search_on_demand = material_search(config) is not None
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -294,12 +298,12 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             return self._error_site(files, config, self.problems)
         docs_dir = Path(config.docs_dir)
         language = self.language
-        cache = self._path(config, self.config.cache_dir) / language
+        folder = self._pages_folder(config)
         generated: list[File] = []
         written_before = self.written
         self.written = {}
         for page in self.pages:
-            written = cache / page.path
+            written = folder / page.path
             if written_before.get(written) is not page.content or not written.is_file():
                 _write_if_changed(written, page.content)
             if self.serving:
@@ -509,9 +513,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             ]
             if not all(body_change_only(before[p.path].content, p.content) for p in changed):
                 return False
-            cache = self._path(last.config, self.config.cache_dir) / self.language
+            folder = self._pages_folder(last.config)
             for page in changed:
-                written = cache / page.path
+                written = folder / page.path
                 _write_if_changed(written, page.content)
                 self.written[written] = page.content
             self.pages = pages

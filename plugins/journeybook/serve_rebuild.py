@@ -125,7 +125,8 @@ def rebuild_pages(last: LastBuild, paths: Iterable[str]) -> list[str]:
         if file is None or not isinstance(file.page, MkPage):
             raise LookupError(f"no page for {path} in the last build")
         pages.append(file.page)
-    index = _search_index(config)
+    search = material_search(config)
+    index = None if search is None else search.search_index
     urls = {page.url for page in pages}
     if index is not None:
         index.entries = [entry for entry in index.entries if entry["location"].partition("#")[0] not in urls]
@@ -140,11 +141,9 @@ def rebuild_pages(last: LastBuild, paths: Iterable[str]) -> list[str]:
     return sorted(urls)
 
 
-def _search_index(config: MkDocsConfig) -> Any:
-    """mkdocs-material's search index of the last build, or None when the site has no search."""
+def material_search(config: MkDocsConfig) -> Any:
+    """mkdocs-material's search plugin when the site has it switched on, else None."""
     for plugin in config.plugins.values():
         if type(plugin).__module__ == MATERIAL_SEARCH:
-            if not plugin.config.enabled:
-                return None
-            return plugin.search_index
+            return plugin if plugin.config.enabled else None
     return None
