@@ -58,8 +58,14 @@
           return found.default;
         }, classic)
         .then(function (real) {
+          // The theme may call initialize before Mermaid is here (kept in settings) or after:
+          // either way the limits and the natural size apply.
+          var initialize = real.initialize.bind(real);
+          real.initialize = function (config) {
+            return initialize(naturalSize(real, Object.assign({}, limits, config)));
+          };
           if (settings) {
-            real.initialize(naturalSize(real, settings));
+            real.initialize(settings);
           }
           // From now on the theme calls Mermaid itself.
           window.mermaid = real;
