@@ -175,10 +175,13 @@ def test_waits_are_bars_to_the_journey_scale_with_the_words_beside() -> None:
 
 def test_channels_carry_the_icon_of_their_kind_and_their_name() -> None:
     page = PAGES["journeys/breast-cancer-current/index.md"]
-    badges = re.findall(r'<span class="jb-channel">(<svg [^>]*>).*?</svg>([^<]+)</span>', page)
+    badges = re.findall(r'<span class="jb-channel">(<svg [^>]*>)<use href="#([^"]+)"></use></svg>([^<]+)</span>', page)
     assert badges
-    for svg, name in badges:
+    drawn = dict(re.findall(r'<symbol id="([^"]+)" viewBox="0 0 24 24">(<path d="[^"]+"/>)', page))
+    for svg, icon, name in badges:
         assert 'aria-hidden="true"' in svg and name.strip()
+        assert drawn.get(icon), icon  # the page holds the drawing its badge refers to, once
+        assert page.count(f'<symbol id="{icon}"') == 1
 
 
 def test_metrics_are_shown_at_the_steps_they_measure() -> None:

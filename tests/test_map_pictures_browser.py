@@ -109,3 +109,23 @@ def test_without_javascript_the_table_is_whole(browser: Any, base_url: str, path
         assert hidden == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("mode", ["light", "phone"])
+def test_every_channel_badge_draws_its_icon(browser: Any, base_url: str, mode: str) -> None:
+    """The badges refer to one drawing per icon on the page: each must find it, in the map and in the cards."""
+    visit = open_page(browser, base_url, "journeys/breast-cancer-current/", mode)
+    try:
+        icons: list[dict[str, Any]] = visit.page.evaluate(
+            """() => [...document.querySelectorAll('article .jb-channel svg.jb-icon')]
+                 .filter(s => s.getClientRects().length)
+                 .map(s => { const r = s.getBoundingClientRect(), b = s.querySelector('use').getBBox();
+                             return {w: r.width, h: r.height, drawn: b.width * b.height}; })"""
+        )
+        assert icons
+        for icon in icons:
+            assert icon["w"] >= 14 and icon["h"] >= 14 and icon["drawn"] > 20, icon
+        sprite = visit.page.locator("article .jb-icon-sprite").bounding_box()
+        assert sprite is not None and sprite["width"] == 0 and sprite["height"] == 0
+    finally:
+        visit.close()

@@ -24,8 +24,10 @@ on_nav, on_post_build  under `mkdocs serve`, keep what the build made for a
 on_post_page      holds the theme's search index back until the reader turns
             to search, and starts loading Mermaid early on the pages that
             draw a diagram, and only there;
-on_serve    watches the YAML folder, and answers a saved YAML file that
-            changes only page bodies with a quick rebuild of those pages.
+on_serve    watches the YAML folder itself, every 0.1 s (serve_watch.py), and
+            answers a saved YAML file that changes only page bodies with a
+            quick rebuild of those pages;
+on_shutdown stops that watcher.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
+from watchdog.observers.polling import PollingObserver
 
 from .core import Handbook, HandbookCache, HandbookError, Problem, format_problems, load_handbook
 from .core.freshness import TodayError
@@ -71,6 +74,7 @@ from .serve_rebuild import (
     rebuild_pages,
     watched_files,
 )
+from .serve_watch import DATA_POLL_SECONDS, watch_data
 from .site_assets import (
     ASSETS,
     CSS_URI,
@@ -164,9 +168,19 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         #: Under `mkdocs serve`: what the last full build made, for a quick rebuild (serve_rebuild.py).
         self.last_build: LastBuild | None = None
         self.watched: Snapshot = {}
+        #: Under serve: the data folder's own watcher (serve_watch.py), stopped when serve ends.
+        self.data_watch: PollingObserver | None = None
         self._nav: Navigation | None = None
         self._files = Files([])
         self._env = Environment()
+
+    def on_shutdown(self) -> None:
+        self._stop_data_watch()
+
+    def _stop_data_watch(self) -> None:
+        if self.data_watch is not None:
+            self.data_watch.stop()
+            self.data_watch = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance, and its cache, across serve rebuilds."""
@@ -473,7 +487,11 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Watch the YAML folder; answer a saved YAML file with a quick rebuild where one will do."""
-        server.watch(str(self._path(config, self.config.data_dir)))
+        self._stop_data_watch()
+        data = self._path(config, self.config.data_dir)
+        self.data_watch = watch_data(server, data)
+        if self.data_watch is not None:
+            log.info("journeybook: watching '%s' for changes every %g s", data, DATA_POLL_SECONDS)
         full = getattr(server, "builder", None)
         if callable(full):
 

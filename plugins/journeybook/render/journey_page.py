@@ -58,7 +58,9 @@ def render_journey(ctx: Context, journey: JourneyFile) -> Page:
         parts.append(block(journey.description))
     parts.append(_facts(ctx, journey, here))
     parts.append(f"## {L['key_figures']}\n\n{_key_figures(ctx, journey)}")
-    parts.append(f"## {L['journey_map']}\n\n{journey_grid(ctx, journey, here)}")
+    channels = [ctx.book.channels[c] for _, s in journey_steps(journey) for c in s.channels]
+    sprite = step_lanes.icon_sprite(channels)
+    parts.append(f"## {L['journey_map']}\n\n" + (f"{sprite}\n\n" if sprite else "") + journey_grid(ctx, journey, here))
     parts.append(_emotion_section(ctx, journey))
     parts.append(step_cards(ctx, journey, here))
     parts.append(_group_tabs(ctx, journey, here))
@@ -203,8 +205,7 @@ def _emotion_row(ctx: Context, journey: JourneyFile, steps: list[Step]) -> Row:
     L = ctx.L
     words = {v: L[EMOTION[v]] for v in range(EMOTION_MIN, EMOTION_MAX + 1)}
     series = [
-        emotion_lane.Series(ctx.book.need_groups[g].name, [s.emotion.get(g) for s in steps])
-        for g in groups_of(journey)
+        emotion_lane.Series(ctx.book.need_groups[g].name, [s.emotion.get(g) for s in steps]) for g in groups_of(journey)
     ]
     svg = emotion_lane.lane(
         f"{L['emotion_curve']}: {journey.title}", [s.id for s in steps], [s.name for s in steps], series, words

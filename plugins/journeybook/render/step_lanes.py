@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from importlib import resources
 
 from markupsafe import Markup, escape
@@ -37,14 +38,14 @@ CHANNEL_ICONS = {
     "product": "package-variant-closed",
     "other": "dots-horizontal-circle-outline",
 }
-_SVG_OPEN = re.compile(r"^<svg\b[^>]*>")
+_SVG_BODY = re.compile(r"^<svg\b[^>]*>(.*)</svg>$")
 
 
 @functools.cache
-def icon(name: str) -> str:
-    """An icon of mkdocs-material's Material Design set as inline SVG, decorative (its text sits beside it).
+def _icon_paths(name: str) -> str:
+    """The drawing of an icon of mkdocs-material's Material Design set (what is inside its <svg>), or ''.
 
-    Empty when the theme's icon files are not installed: the name alone still says it all.
+    Empty when the theme's icon files are not installed: the name beside the icon still says it all.
     """
     try:
         source = (resources.files("material") / "templates" / ".icons" / "material" / f"{name}.svg").read_text(
@@ -52,15 +53,47 @@ def icon(name: str) -> str:
         )
     except (ModuleNotFoundError, OSError):
         return ""
-    opening = '<svg class="jb-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">'
-    return _SVG_OPEN.sub(opening, " ".join(source.split()), count=1)
+    found = _SVG_BODY.search(" ".join(source.split()))
+    return found.group(1) if found else ""
+
+
+def _icon_name(channel: Channel) -> str:
+    return CHANNEL_ICONS.get(channel.type, "web")
 
 
 def channel_badge(channel: Channel) -> Markup:
-    """A channel as its kind's icon and its name (the name is the text alternative)."""
+    """A channel as its kind's icon and its name (the name is the text alternative).
+
+    The icon is a reference to the page's sprite (`icon_sprite`): a journey page
+    shows a badge per channel of every step twice (map and cards), and a copy of
+    the drawing in each made a third of its HTML at 20 steps.
+    """
     # An f-string with an explicit escape: a journey page has a badge per channel of every step.
-    badge = icon(CHANNEL_ICONS.get(channel.type, "web"))
+    name = _icon_name(channel)
+    badge = (
+        f'<svg class="jb-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">'
+        f'<use href="#jb-icon-{name}"></use></svg>'
+        if _icon_paths(name)
+        else ""
+    )
     return Markup(f'<span class="jb-channel">{badge}{escape(channel.name)}</span>')
+
+
+def icon_sprite(channels: Iterable[Channel]) -> str:
+    """The drawings the page's channel badges refer to, once each, in a hidden SVG ('' when there are none).
+
+    Drawn outside the map and the cards: a phone hides the map, and the cards still need the drawings.
+    """
+    names = sorted({_icon_name(c) for c in channels} - {""})
+    symbols = "".join(
+        f'<symbol id="jb-icon-{n}" viewBox="0 0 24 24">{_icon_paths(n)}</symbol>' for n in names if _icon_paths(n)
+    )
+    if not symbols:
+        return ""
+    return (
+        '<div class="jb-icon-sprite" aria-hidden="true">'
+        f'<svg width="0" height="0" focusable="false">{symbols}</svg></div>'
+    )
 
 
 def channels_cell(ctx: Context, step: Step) -> list[Markup]:

@@ -1,0 +1,88 @@
+"""Under `mkdocs serve`, journeybook watches its data folder itself (serve_watch.py).
+
+A saved YAML file must make MkDocs' live-reload server rebuild, as MkDocs'
+own watcher would; a server without the means to be asked (another MkDocs)
+must still watch the folder, through its public watch(); and the watcher
+must end with serve. The end-to-end path (a real `mkdocs serve`, a browser
+reloading with the edit) is tests/test_serve_quick_rebuild.py.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.livereload import LiveReloadServer
+
+from journeybook.serve_watch import watch_data
+
+
+def _server(site: Path) -> LiveReloadServer:
+    # Made, not served: no port is bound until serve().
+    return LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(site))
+
+
+def _asked(server: LiveReloadServer, within: float = 10.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        with server._rebuild_cond:
+            if server._want_rebuild:
+                return True
+        time.sleep(0.02)
+    return False
+
+
+def test_a_saved_yaml_file_asks_the_server_for_a_rebuild(tmp_path: Path) -> None:
+    data = tmp_path / "journeys"
+    (data / "sub").mkdir(parents=True)
+    journey = data / "sub" / "a.yml"
+    journey.write_text("id: a\n", encoding="utf-8")
+    server = _server(tmp_path / "site")
+    observer = watch_data(server, data)
+    try:
+        assert observer is not None
+        time.sleep(0.3)  # the first look at the folder is its starting point
+        assert not _asked(server, within=0.3)
+        journey.write_text("id: b\n", encoding="utf-8")
+        assert _asked(server)
+    finally:
+        if observer is not None:
+            observer.stop()
+            observer.join(5)
+    assert observer is not None and not observer.is_alive()
+
+
+class _PublicOnly:
+    """A live-reload server that offers only its public watch()."""
+
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+def test_a_server_without_the_rebuild_flag_watches_the_folder_itself(tmp_path: Path) -> None:
+    server: Any = _PublicOnly()
+    assert watch_data(server, tmp_path) is None
+    assert server.watched == [str(tmp_path)]
+
+
+def test_the_plugin_stops_its_watcher_when_serve_ends(tmp_path: Path) -> None:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from journeybook.mkdocs_plugin import JourneybookPlugin
+
+    plugin = JourneybookPlugin()
+    plugin.load_config({"data_dir": str(tmp_path)})
+    plugin.on_startup(command="serve", dirty=False)
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path)})
+    server = _server(tmp_path / "site")
+    plugin.on_serve(server, config=config, builder=lambda: None)
+    observer = plugin.data_watch
+    assert observer is not None and observer.is_alive()
+    plugin.on_shutdown()
+    observer.join(5)
+    assert not observer.is_alive() and plugin.data_watch is None
