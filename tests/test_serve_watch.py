@@ -9,13 +9,15 @@ reloading with the edit) is tests/test_serve_quick_rebuild.py.
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from mkdocs.livereload import LiveReloadServer
 
-from journeybook.serve_watch import watch_data
+from journeybook.serve_watch import DataWatchError, watch_data
 
 
 def _server(site: Path) -> LiveReloadServer:
@@ -86,3 +88,25 @@ def test_the_plugin_stops_its_watcher_when_serve_ends(tmp_path: Path) -> None:
     plugin.on_shutdown()
     observer.join(5)
     assert not observer.is_alive() and plugin.data_watch is None
+
+
+def test_a_missing_data_folder_is_said_once_and_serve_goes_on(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """MkDocs' own watcher stops serve with a traceback on a missing folder; the page already names the mistake."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from journeybook.mkdocs_plugin import JourneybookPlugin
+
+    missing = tmp_path / "journeys"
+    with pytest.raises(DataWatchError, match="does not exist"):
+        watch_data(_server(tmp_path / "site"), missing)
+    plugin = JourneybookPlugin()
+    plugin.load_config({"data_dir": str(missing)})
+    plugin.on_startup(command="serve", dirty=False)
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path)})
+    server = _server(tmp_path / "site")
+    with caplog.at_level(logging.WARNING):
+        assert plugin.on_serve(server, config=config, builder=lambda: None) is server
+    assert plugin.data_watch is None
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warned) == 1 and str(missing) in warned[0] and "start serve again" in warned[0]

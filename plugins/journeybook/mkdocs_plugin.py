@@ -74,7 +74,7 @@ from .serve_rebuild import (
     rebuild_pages,
     watched_files,
 )
-from .serve_watch import DATA_POLL_SECONDS, watch_data
+from .serve_watch import DATA_POLL_SECONDS, DataWatchError, watch_data
 from .site_assets import (
     ASSETS,
     CSS_URI,
@@ -288,7 +288,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             self.cache.forget()
         for warning in book.warnings:
             # INFO, not WARNING: validate exits 0 on these, so a strict build must not fail on them.
-            log.info("journeybook: %s", terminal(warning.format_text()))
+            log.info("%s", terminal(warning.format_text()))
         return book
 
     def _context(self, book: Handbook, config: MkDocsConfig) -> Context:
@@ -489,9 +489,12 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         """Watch the YAML folder; answer a saved YAML file with a quick rebuild where one will do."""
         self._stop_data_watch()
         data = self._path(config, self.config.data_dir)
-        self.data_watch = watch_data(server, data)
+        try:
+            self.data_watch = watch_data(server, data)
+        except DataWatchError as exc:
+            log.warning("%s; edits to it do not reload the page: create it and start serve again", exc)
         if self.data_watch is not None:
-            log.info("journeybook: watching '%s' for changes every %g s", data, DATA_POLL_SECONDS)
+            log.info("watching '%s' for changes every %g s", data, DATA_POLL_SECONDS)
         full = getattr(server, "builder", None)
         if callable(full):
 
@@ -565,14 +568,14 @@ def page_language(theme_language: object) -> str:
         if missing:
             # INFO: a catalog being translated still builds; the log names what is shown in English.
             log.info(
-                "journeybook: %d labels have no '%s' translation and show in English: %s",
+                "%d labels have no '%s' translation and show in English: %s",
                 len(missing),
                 code,
                 ", ".join(sorted(missing)),
             )
         return code
     log.warning(
-        "journeybook: no labels for theme.language '%s' (journeybook has: %s); the generated pages are in English. "
+        "no labels for theme.language '%s' (journeybook has: %s); the generated pages are in English. "
         "Add a catalog locale/%s/LC_MESSAGES/journeybook.po (docs/reference.md, Languages) or use one of these.",
         terminal(wanted),
         ", ".join(supported_languages()),

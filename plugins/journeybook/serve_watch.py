@@ -47,16 +47,28 @@ def can_ask_rebuild(server: Any) -> bool:
     return isinstance(getattr(server, "_rebuild_cond", None), threading.Condition) and hasattr(server, "_want_rebuild")
 
 
+class DataWatchError(Exception):
+    """The data folder cannot be watched (missing, unreadable): serve goes on, without reloading on its edits."""
+
+
 def watch_data(server: Any, folder: Path) -> PollingObserver | None:
     """Watch the data folder for the server: our own quick poll where the server allows it, else its own watch.
 
     Returns the started observer (stop it when serve ends), or None when the server watches the folder itself.
+    A folder that is not there (the page the server shows says so) would stop MkDocs' watcher, and with it
+    serve, with a traceback; it raises DataWatchError instead.
     """
+    if not folder.is_dir():
+        raise DataWatchError(f"the data folder {folder} does not exist")
     if not can_ask_rebuild(server):
         server.watch(str(folder))
         return None
     observer = PollingObserver(timeout=DATA_POLL_SECONDS)
-    observer.schedule(_AskRebuild(server), str(folder), recursive=True)
     observer.daemon = True
-    observer.start()
+    try:
+        observer.schedule(_AskRebuild(server), str(folder), recursive=True)
+        observer.start()
+    except OSError as exc:
+        observer.stop()
+        raise DataWatchError(f"the data folder {folder} cannot be read ({exc.strerror or exc})") from None
     return observer
