@@ -150,4 +150,6 @@ def join(separator: str | Markup, items: Iterable[str | Markup]) -> Markup:
     return Markup.escape(separator).join(items)
 
 
-BR = Markup("<br>")
+#: A line break within a cell. The space after it is not shown (a line starts without it) but keeps the words of
+#: the two lines apart where the tags are dropped: in the theme's search index and in copied text.
+BR = Markup("<br> ")
