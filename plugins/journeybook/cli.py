@@ -17,6 +17,7 @@ from pathlib import Path
 from .core import HandbookCache, HandbookError, format_problems, load_handbook
 from .core.freshness import TodayError, review_problems, today
 from .core.handbook import YAML_SUFFIXES, without_cycle_collection
+from .core.prewarm import prewarm
 from .core.problems import Problem, did_you_mean, display_path
 from .render.escape import terminal
 from .render.i18n import supported_languages
@@ -67,7 +68,9 @@ def _check(root: Path, label: str, only: set[str] | None, args: argparse.Namespa
         return [p for p in problems if only is None or p.file in only]
 
     try:
-        book = load_handbook(root, HandbookCache(_cache_folder(root, args)))
+        cache = HandbookCache(_cache_folder(root, args))
+        prewarm(root, cache, args.jobs)
+        book = load_handbook(root, cache)
     except HandbookError as exc:
         shown = mine(exc.problems)
         if shown:
@@ -221,6 +224,13 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: .cache/journeybook in the handbook folder's parent, where the MkDocs plugin keeps its cache)",
     )
     validate.add_argument("--no-cache", action="store_true", help="parse every file; read and write no cache")
+    validate.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="processes that parse the files the cache lacks (default: the cores free to it, at most 8; "
+        "1: parse in this process only)",
+    )
     validate.set_defaults(func=cmd_validate)
     new = sub.add_parser("new", help="start a journey, need group, team... with placeholders that validate")
     new.add_argument("kind", choices=list(KINDS))

@@ -96,6 +96,16 @@ class ParseCache:
         source = SourceFile(path=path, display=display, values=values, text=text, compacted=True)
         return source, model
 
+    def has(self, raw: bytes) -> bool:
+        """Whether a file of these bytes has an entry this journeybook wrote (its payload is checked on load)."""
+        digest = _sha(raw)
+        try:
+            with self._entry(digest).open("rb") as entry:
+                head = entry.readline(512)
+        except OSError:
+            return False
+        return head.split(b" ")[:3] == [_MAGIC, self.key.encode(), digest.encode()]
+
     def store(self, digest: str, source: SourceFile, model: Base) -> None:
         """Write a file's result; a folder that cannot be written only means no cache."""
         values = [[list(p), v] for p, v in source.values.items()]
@@ -151,4 +161,3 @@ def _rebuild(mapping: dict[str, Any]) -> Any:
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
-
