@@ -74,6 +74,6 @@ def render_blueprint(ctx: Context, journey: JourneyFile) -> Page:
         f"{L['blueprint']}: {journey.title}",
         body,
         origin.path if origin else None,
-        [*journey.tags, L["blueprint"]],
+        [*ctx.tags_of(journey.tags), L["blueprint"]],
         hide=MAP_PAGE_HIDES,
     )

@@ -8,6 +8,8 @@ every one of them.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -59,15 +61,28 @@ def page(
     if tags:
         # The tags index gives each tag an anchor from its lower-case name: 'E-service' and 'e-service'
         # (or an editor's 'journey' and the page's own 'Journey') made two sections with one id.
-        # One per page, in the place of its first and the spelling of its last (the page's own tag comes last).
+        # One per page, in the place of its first and the spelling of its last (the page's own tag comes last);
+        # across pages, Context.tags_of gives every page the same spelling.
         unique: dict[str, str] = {}
         for tag in tags:
-            unique[tag.casefold()] = tag
+            unique[tag_key(tag)] = tag
         meta["tags"] = list(unique.values())
     if boost:
         meta["search"] = {"boost": boost}
     return Page(path, f"{front_matter(meta)}\n{body.strip()}\n", title, source)
 
+
+#: The labels generated pages carry as their own tag (a journey page is tagged 'Journey', ...).
+PAGE_TAGS = ("journey", "blueprint", "comparison", "backlog", "failure_demand", "metrics", "need_group", "team")
+
+
+def tag_key(tag: str) -> str:
+    """What makes two tags one section of the tags index: the theme's anchor for a tag is its lower-case
+    name with spaces and punctuation as hyphens, so 'E-service', 'e service' and 'E-Service' share one."""
+    return "-".join(_TAG_WORDS.findall(unicodedata.normalize("NFKC", tag).casefold()))
+
+
+_TAG_WORDS = re.compile(r"[^\W_]+")
 
 Unit = tuple[tuple[str, ...], Callable[["Context"], list[Page]]]
 """A unit of work: its key, and what renders its pages from a context (see `render.incremental`).
@@ -131,6 +146,22 @@ class Context:
     def figures(self) -> Figures:
         """The handbook's figures, computed once per handbook however many pages read them."""
         return figures_of(self.book)
+
+    @cached_property
+    def tag_spellings(self) -> dict[str, str]:
+        """One spelling per tag for the whole handbook: the pages' own label where a tag is one ('failure
+        demand' on a journey joins the failure demand page's 'Failure demand'), else its first spelling in the
+        handbook. Pages tagged 'E-service' and 'e-service' were two sections of the tags index with one anchor."""
+        spellings = {tag_key(self.L[key]): self.L[key] for key in PAGE_TAGS}
+        for journey in self.book.journeys.values():
+            for tag in journey.tags:
+                spellings.setdefault(tag_key(tag), tag)
+        return spellings
+
+    def tags_of(self, tags: list[str]) -> list[str]:
+        """An editor's tags in the handbook's spelling (tag_spellings)."""
+        spellings = self.tag_spellings
+        return [spellings.get(tag_key(t), t) for t in tags]
 
     @cached_property
     def glossary_titles(self) -> dict[str, str]:

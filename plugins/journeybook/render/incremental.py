@@ -166,7 +166,15 @@ def _paused(compute: Callable[[], Any]) -> Any:
 
 
 #: What a Context works out for all pages at once; computed before any unit is recorded.
-CONTEXT_FACTS = ("journeys_split", "metrics_split", "insights_split", "glossary_titles", "due_reviews", "_item_pages")
+CONTEXT_FACTS = (
+    "journeys_split",
+    "metrics_split",
+    "insights_split",
+    "glossary_titles",
+    "due_reviews",
+    "_item_pages",
+    "tag_spellings",
+)
 
 
 def _templates(dirs: tuple[Path, ...]) -> tuple[tuple[str, int], ...]:

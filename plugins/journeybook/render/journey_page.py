@@ -96,7 +96,7 @@ def render_journey(ctx: Context, journey: JourneyFile) -> Page:
     trace = journey_trace(ctx, journey, here)
     if trace:
         parts.append(trace)
-    tags = [*journey.tags, L["journey"]]
+    tags = [*ctx.tags_of(journey.tags), L["journey"]]
     origin = ctx.book.origin(Kind.JOURNEY, journey.id)
     return page(
         here,

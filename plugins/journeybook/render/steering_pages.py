@@ -261,6 +261,6 @@ def render_comparison(ctx: Context, future: JourneyFile) -> Page:
         f"{L['comparison']}: {future.title}",
         "\n\n".join(out),
         origin.path if origin else None,
-        [*future.tags, L["comparison"]],
+        [*ctx.tags_of(future.tags), L["comparison"]],
         hide=comparison_chart.PAGE_HIDES,
     )
