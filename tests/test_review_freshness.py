@@ -79,3 +79,24 @@ def test_validate_strict_fails(
     monkeypatch.setenv("JOURNEYBOOK_TODAY", TODAY.isoformat())
     assert main(["validate", "journeys", "--strict"]) == 1
     assert "error: journey 'move-now' is due for review since 2021-01-01" in capsys.readouterr().err
+
+
+def test_a_review_day_still_to_come_is_said_where_it_is_written(
+    reviewed: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'reviewed: 2062-03-01' for 2026: the page would never be due; validate warns (and fails under --strict)."""
+    edit(reviewed / "future.yml", "reviewed: 2026-03-01\n", "reviewed: 2062-03-01\n")
+    monkeypatch.chdir(reviewed.parent)
+    monkeypatch.setenv("JOURNEYBOOK_TODAY", TODAY.isoformat())
+    assert main(["validate", "journeys"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "journeys/future.yml:3:11: warning: journey 'move-future' says it was reviewed on 2062-03-01, "
+        "a day still to come" in err
+    )
+    assert "expected: the day of the last review: 2026-06-01 or earlier" in err
+    assert main(["validate", "journeys", "--strict"]) == 1
+    assert "error: journey 'move-future' says it was reviewed on 2062-03-01" in capsys.readouterr().err
+    edit(reviewed / "future.yml", "reviewed: 2062-03-01\n", f"reviewed: {TODAY.isoformat()}\n")
+    assert main(["validate", "journeys", "--strict"]) == 1  # move-now is still overdue; today itself is fine
+    assert "move-future" not in capsys.readouterr().err

@@ -105,4 +105,26 @@ def review_problems(book: Handbook, on: dt.date, severity: str = "warning") -> l
                 severity=severity,
             )
         )
+    problems += _reviewed_later(book, on, severity)
     return problems
+
+
+def _reviewed_later(book: Handbook, on: dt.date, severity: str) -> list[Problem]:
+    """A 'reviewed:' date still to come is a slip of the keys (2062 for 2026): the page would never be due."""
+    items: list[tuple[Kind, str, dt.date | None]] = [(Kind.JOURNEY, j.id, j.reviewed) for j in book.journeys.values()]
+    items += [(Kind.NEED_GROUP, g.id, g.reviewed) for g in book.need_groups.values()]
+    return [
+        book.locator.problem(
+            kind,
+            ident,
+            ("reviewed",),
+            f"{kind} '{ident}' says it was reviewed on {reviewed}, a day still to come",
+            expected=f"the day of the last review: {on} or earlier",
+            found=f"reviewed: {reviewed}",
+            hint="write the day the page was checked against reality (YYYY-MM-DD); "
+            "a day still to come keeps the page from ever being due for review",
+            severity=severity,
+        )
+        for kind, ident, reviewed in items
+        if reviewed is not None and reviewed > on
+    ]
