@@ -4,8 +4,9 @@ A reader scans a map for where time goes and where the organisation measures.
 So the waiting row draws each wait as a bar whose length is proportional to
 the longest wait of the journey (the editor's words stay beside it as text),
 the channels carry the icon of their kind next to their name (icons from
-mkdocs-material's bundled Material Design set, inlined, so offline and with
-the name as the text alternative), and the metrics row names each metric that
+mkdocs-material's bundled Material Design set, drawn once in the page and
+referred to by each badge, so offline and with the name as the text
+alternative), and the metrics row names each metric that
 measures the step or one of its pain points, with its latest value and status.
 
 Cells are HTML of the map grid (Markup): editor text is escaped as it is
