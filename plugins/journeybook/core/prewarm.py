@@ -10,14 +10,16 @@ reports is unchanged: a file with a mistake is never stored, so the load
 parses it again itself and its messages are made there, located as always.
 
 Only where it pays and is safe: a cache that is written, enough files
-missing, more than one core free to this process, and the "fork" way of
-starting processes (Linux; elsewhere the load parses the files itself).
+missing, more than one core free to this process, and Linux (where a worker
+is a fork of this process, ready at once; elsewhere the load parses the
+files itself).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -68,7 +70,8 @@ def prewarm(root: Path, cache: HandbookCache, workers: int | None = None) -> int
     if disk is None or not cache.write or not root.is_dir():
         return 0
     wanted = min(workers if workers is not None else cores(), MAX_WORKERS)
-    if wanted < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    # Forking is safe on Linux; macOS and Windows start processes another way, each importing journeybook anew.
+    if wanted < 2 or not sys.platform.startswith("linux"):
         return 0
     todo = missing(root, disk)
     if len(todo) < MIN_FILES:
