@@ -67,13 +67,16 @@ def channel_badge(channel: Channel) -> Markup:
 
     The icon is a reference to the page's sprite (`icon_sprite`): a journey page
     shows a badge per channel of every step twice (map and cards), and a copy of
-    the drawing in each made a third of its HTML at 20 steps.
+    the drawing in each made a third of its HTML at 20 steps. The reference is
+    `xlink:href`, which every browser draws alike: mkdocs-material's instant
+    navigation sets the `href` property of each element with an `href`
+    attribute, and a <use>'s is read-only (its script stopped with a TypeError).
     """
     # An f-string with an explicit escape: a journey page has a badge per channel of every step.
     name = _icon_name(channel)
     badge = (
         f'<svg class="jb-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">'
-        f'<use href="#jb-icon-{name}"></use></svg>'
+        f'<use xlink:href="#jb-icon-{name}"></use></svg>'
         if _icon_paths(name)
         else ""
     )
