@@ -175,7 +175,8 @@ def test_waits_are_bars_to_the_journey_scale_with_the_words_beside() -> None:
 
 def test_channels_carry_the_icon_of_their_kind_and_their_name() -> None:
     page = PAGES["journeys/breast-cancer-current/index.md"]
-    badges = re.findall(r'<span class="jb-channel">(<svg [^>]*>)<use xlink:href="#([^"]+)"></use></svg>([^<]+)</span>', page)
+    badge = r'<span class="jb-channel">(<svg [^>]*>)<use xlink:href="#([^"]+)"></use></svg>([^<]+)</span>'
+    badges = re.findall(badge, page)
     assert badges
     drawn = dict(re.findall(r'<symbol id="([^"]+)" viewBox="0 0 24 24">(<path d="[^"]+"/>)', page))
     for svg, icon, name in badges:
