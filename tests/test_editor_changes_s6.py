@@ -64,7 +64,10 @@ def test_a_review_date_in_the_calendars_last_year_is_never_due_and_never_crashes
     book = load_handbook(mini)
     on = dt.date(2026, 11, 24)
     assert "move-now" not in {d.ident for d in due_for_review(book, on)}
-    assert not [p for p in review_problems(book, on) if "move-now" in p.message]
+    # Not due, but a day still to come is said (tests/test_review_freshness.py), not an overflow.
+    assert [p.message for p in review_problems(book, on) if "move-now" in p.message] == [
+        "journey 'move-now' says it was reviewed on 9999-12-31, a day still to come"
+    ]
     assert render_site(book, today=on)
 
 
@@ -323,7 +326,8 @@ def test_a_code_block_in_a_markdown_field_keeps_its_lines_and_spaces() -> None:
 
 def test_tags_that_differ_only_in_case_are_one_tag(mini: Path) -> None:
     """'E-service' and 'e-service' made two sections with the same anchor on the tags page; the page's own
-    tag ('Journey') keeps the spelling every other journey page gives it."""
+    tag ('Journey') keeps the spelling every other journey page gives it, and an editor's tag the handbook's
+    first spelling (tests/test_tag_spellings.py)."""
     edit(
         mini / "now.yml",
         "need_groups: [hurried]",
@@ -331,7 +335,7 @@ def test_tags_that_differ_only_in_case_are_one_tag(mini: Path) -> None:
     )
     pages = {p.path: p.content for p in render_site(load_handbook(mini))}
     front = pages["journeys/move-now/index.md"].split("---")[1]
-    assert front.split("tags:\n", 1)[1].split("\n")[:4] == ["- e-service", "- Journey", "- Forms", "search:"]
+    assert front.split("tags:\n", 1)[1].split("\n")[:4] == ["- E-service", "- Journey", "- Forms", "search:"]
 
 
 # --- a mistyped id ------------------------------------------------------------------------------
