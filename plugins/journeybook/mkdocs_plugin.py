@@ -36,6 +36,7 @@ import subprocess
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment
 from markdown.extensions.toc import slugify as toc_slugify
@@ -310,7 +311,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                 self.written[written] = page.content
             file = File.generated(config, page.path, abs_src_path=str(written))
             if page.source is not None:
-                file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
+                # A path, not markup: the theme writes the edit link unescaped, and a file's name may hold
+                # '"', '<', '#' or '?'.
+                file.edit_uri = quote(Path(os.path.relpath(page.source, docs_dir)).as_posix())
                 self.sources[page.path] = page.source
             generated.append(file)
             files.append(file)

@@ -1,0 +1,33 @@
+"""Hostile input no one here wrote: file names, theme settings and text that must stay data.
+
+Found by working on a copy of the handbook as an editor (or an attacker with
+a pull request) would; each test failed before the fix it guards.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from conftest import build_site, write_config
+
+# --- file names ------------------------------------------------------------------------
+
+
+def test_a_file_name_reaches_the_edit_link_as_a_path_not_as_markup(mini: Path, tmp_path: Path) -> None:
+    """A journey file named 'x" onmouseover="…<img …>.yml' wrote its name into the page's HTML as it was;
+    a '#' or '?' in a name cut the link short."""
+    name = 'a b#1?%20 "x" onmouseover="alert(71)<img src=x onerror=alert(72)>.yml'
+    (mini / "now.yml").rename(mini / name)
+    build_site(write_config(tmp_path, mini), tmp_path / "site", strict=False)
+    page = (tmp_path / "site" / "journeys" / "move-now" / "index.html").read_text(encoding="utf-8")
+    assert "alert(71)" not in page and "alert(72)" not in page
+    links = [html.unescape(h) for h in re.findall(r'href="([^"]*)"[^>]*title="Edit this page"', page)]
+    assert links and all(
+        link.endswith(
+            "/a%20b%231%3F%2520%20%22x%22%20onmouseover%3D%22alert%2871%29%3Cimg%20src%3Dx%20"
+            "onerror%3Dalert%2872%29%3E.yml"
+        )
+        for link in links
+    ), links
