@@ -67,3 +67,29 @@ def test_the_glossary_tooltips_cost_each_page_work_in_proportion_to_the_glossary
     page = markdown.markdown(f"Word7 and Word399.\n\n{definitions}\n", extensions=REQUIRED_EXTENSIONS)
     assert '<abbr title="Meaning 399">Word399</abbr>' in page
     assert sum(handed) < 2 * len(definitions)
+
+
+# --- mkdocs.yml ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "hint"),
+    [
+        ("EN", "did you mean 'en'?"),
+        ("sv_SE", "did you mean 'sv'?"),
+        ("en-GB", "did you mean 'en'?"),
+        ("''", "write a code such as"),
+    ],
+)
+def test_a_theme_language_the_theme_does_not_know_is_named_not_a_traceback(
+    mini: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, language: str, hint: str
+) -> None:
+    """mkdocs-material's search plugin stopped the build with a template traceback ('partials/languages/EN.html
+    not found'); journeybook checks theme.language before it, and MkDocs prints its message alone."""
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort, match="BuildError"):
+        build_site(write_config(tmp_path, mini, language=language), tmp_path / "site", strict=False)
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and errors[0].startswith("mkdocs.yml: theme.language "), errors
+    assert "is not a language of the theme" in errors[0] and hint in errors[0]
