@@ -93,3 +93,21 @@ def test_a_theme_language_the_theme_does_not_know_is_named_not_a_traceback(
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert len(errors) == 1 and errors[0].startswith("mkdocs.yml: theme.language "), errors
     assert "is not a language of the theme" in errors[0] and hint in errors[0]
+
+
+# --- links in Markdown fields -------------------------------------------------------------
+
+
+def test_a_markdown_field_links_only_to_full_addresses() -> None:
+    """'[form](../other/index.md)', '[see](#step)' or '[x](/path)' became links to no page of the site
+    (404), though the format reference says only http, https, mailto and tel links work."""
+    from journeybook.render.escape import block
+
+    prose = block(
+        "See [the form](../parental-benefit/index.md), [a step](#fill) and [root](/x) or [r][ref],\n"
+        "[the agency](https://example.org/a?b=1) and [mail](mailto:a@example.org).\n\n[ref]: other.md"
+    )
+    hrefs = re.findall(r'href="([^"]*)"', prose)
+    assert hrefs == ["https://example.org/a?b=1", "mailto:a@example.org"]
+    words = html.unescape(re.sub(r"<[^>]+>", "", prose))
+    assert words == "See the form, a step and root or r, the agency and mail."
