@@ -13,7 +13,7 @@ from xml.etree.ElementTree import Element
 
 import pytest
 
-from conftest import build_site, write_config
+from conftest import build_site, problems_in, write_config
 from journeybook.core import load_handbook
 
 # --- file names ------------------------------------------------------------------------
@@ -111,3 +111,37 @@ def test_a_markdown_field_links_only_to_full_addresses() -> None:
     assert hrefs == ["https://example.org/a?b=1", "mailto:a@example.org"]
     words = html.unescape(re.sub(r"<[^>]+>", "", prose))
     assert words == "See the form, a step and root or r, the agency and mail."
+
+
+# --- files saved in another encoding ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_a_yaml_file_saved_as_utf16_is_named_so(mini: Path, encoding: str) -> None:
+    """The hint said 'probably saved as Latin-1', and a file without a byte order mark got a line and
+    column counted in bytes of UTF-16 (line 15, column 26 of a file of 20 characters a line)."""
+    glossary = mini / "glossary.yml"
+    glossary.write_bytes(glossary.read_text(encoding="utf-8").encode(encoding))
+    [problem] = problems_in(mini)
+    assert (problem.file, problem.line, problem.column) == ("glossary.yml", 1, 1)
+    assert problem.message == "the file is not valid UTF-8 text"
+    assert problem.found == "UTF-16 text"
+    assert "UTF-16" in problem.hint and "Latin-1" not in problem.hint
+
+
+def test_a_latin1_yaml_file_keeps_its_place_and_hint(mini: Path) -> None:
+    glossary = mini / "glossary.yml"
+    glossary.write_bytes(glossary.read_bytes() + "  - id: cafe\n    term: Café\n".encode("latin-1"))
+    [problem] = problems_in(mini)
+    assert (problem.found, problem.column) == ("byte 0xe9", 14)
+    assert "Latin-1 or Windows-1252" in problem.hint
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_a_csv_file_saved_as_unicode_text_says_how_to_save_it(mini: Path, encoding: str) -> None:
+    """A spreadsheet's 'Unicode text' is UTF-16: the message said only that the file is not UTF-8."""
+    calls = mini / "metrics" / "calls.csv"
+    calls.write_bytes(calls.read_text(encoding="utf-8").encode(encoding))
+    [problem] = problems_in(mini)
+    assert problem.file.endswith("metrics/calls.csv")
+    assert "'CSV UTF-8'" in problem.hint and "UTF-16" in problem.hint

@@ -557,7 +557,6 @@ class Term(Base):
     aliases: list[NonEmptyText] = Field(default_factory=list)
     see_also: list[Slug] = Field(default_factory=list)
 
-
     @model_validator(mode="after")
     def _old_language_fields(self) -> Term:
         """`sv:` and `fi:` (format 1 as first published) are read into translations; the loader warns."""
