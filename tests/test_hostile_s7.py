@@ -145,3 +145,25 @@ def test_a_csv_file_saved_as_unicode_text_says_how_to_save_it(mini: Path, encodi
     [problem] = problems_in(mini)
     assert problem.file.endswith("metrics/calls.csv")
     assert "'CSV UTF-8'" in problem.hint and "UTF-16" in problem.hint
+
+
+def test_a_glossary_past_the_limit_is_one_located_error(mini: Path) -> None:
+    """Every term is a tooltip looked for on every page: 60 000 terms (3.7 MB, under the file limit)
+    validated, then the build of the example's 45 pages had not ended after 500 s of CPU."""
+    from journeybook.core.models import GLOSSARY_MAX_WORDS
+
+    glossary = mini / "glossary.yml"
+    known = len(load_handbook(mini).terms)  # the mini glossary's own terms, each without aliases or with some
+    words = sum(1 + len(t.aliases) for t in load_handbook(mini).terms.values())
+    extra = GLOSSARY_MAX_WORDS - words
+    more = "".join(f"  - id: term-{i}\n    term: Word{i}\n    definition: Meaning {i}\n" for i in range(extra))
+    glossary.write_text(glossary.read_text(encoding="utf-8") + more, encoding="utf-8")
+    assert len(load_handbook(mini).terms) == known + extra  # at the limit: fine
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8") + "  - id: one-more\n    term: One\n    definition: Over\n",
+        encoding="utf-8",
+    )
+    [problem] = problems_in(mini)
+    assert problem.file == "glossary.yml" and problem.field == "terms[" + str(known + extra) + "]"
+    assert problem.message == f"the glossary has more than {GLOSSARY_MAX_WORDS:,} terms and aliases"
+    assert problem.found == f"{GLOSSARY_MAX_WORDS + 1:,} terms and aliases" and problem.hint

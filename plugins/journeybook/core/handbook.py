@@ -39,6 +39,7 @@ from .gaps import Gaps, find_gaps, gap_problems
 from .kinds import Kind, Ref, split_ref
 from .metrics_csv import read_metric_csv, resolve_path
 from .models import (
+    GLOSSARY_MAX_WORDS,
     METRIC_MAX_VALUES,
     BacklogFile,
     Base,
@@ -451,6 +452,7 @@ def _load(root: Path, cache: HandbookCache | None, display_root: Path | None) ->
                 )
             )
         found.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
+    problems.extend(_glossary_bounds(found))
     local_kinds = {jid: local_ids(j) for jid, j in found.journeys.items()}
     problems.extend(check_references(found, broken_ids, unknown_ids, empty_files, local_kinds, cache.references))
     problems.extend(_stray_files(visible, used_csv, display_of))
@@ -460,6 +462,27 @@ def _load(root: Path, cache: HandbookCache | None, display_root: Path | None) ->
         # Warnings wait until the errors are fixed: one stray CSV is often a knock-on of a misspelt path.
         raise HandbookError(errors)
     return Handbook.from_collected(found, tuple(sorted(problems)), local_kinds)
+
+
+def _glossary_bounds(found: Collected) -> list[Problem]:
+    """Every term and alias is looked for in the text of every page (its tooltip): past the limit a
+    build's Markdown work grows beyond bounds (60 000 terms in a 3.7 MB file ran for hours)."""
+    words = 0
+    for term_id, term in found.terms.items():
+        words += 1 + len(term.aliases)
+        if words > GLOSSARY_MAX_WORDS:
+            return [
+                found.locator.problem(
+                    Kind.TERM,
+                    term_id,
+                    (),
+                    f"the glossary has more than {GLOSSARY_MAX_WORDS:,} terms and aliases",
+                    expected=f"at most {GLOSSARY_MAX_WORDS:,} terms and aliases in all glossary files",
+                    found=f"{sum(1 + len(t.aliases) for t in found.terms.values()):,} terms and aliases",
+                    hint="keep the words readers meet in the handbook; a dictionary belongs elsewhere",
+                )
+            ]
+    return []
 
 
 def _ids_in(data: object) -> set[str]:

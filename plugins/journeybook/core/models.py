@@ -31,6 +31,8 @@ MARKDOWN_MAX_UNCLOSED = 10
 #: of CPU to render into a 49 MB page whose chain diagram no browser draws.
 JOURNEY_MAX_STEPS = 300
 JOURNEY_MAX_PAIN_POINTS = 600
+#: Glossary terms and aliases: each is a tooltip looked for on every page; 2 000 add some 3 ms of CPU a page.
+GLOSSARY_MAX_WORDS = 2000
 #: Daily values for over ten years; 45 000 values made a 7.5 MB metrics page (a chart and a table of each).
 METRIC_MAX_VALUES = 5000
 #: Larger numbers cannot be a handbook's counts, costs or scores, and would overflow in figures.
