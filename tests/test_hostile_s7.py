@@ -13,7 +13,7 @@ from xml.etree.ElementTree import Element
 
 import pytest
 
-from conftest import build_site, problems_in, write_config
+from conftest import build_site, edit, problems_in, write_config
 from journeybook.core import load_handbook
 
 # --- file names ------------------------------------------------------------------------
@@ -167,3 +167,18 @@ def test_a_glossary_past_the_limit_is_one_located_error(mini: Path) -> None:
     assert problem.file == "glossary.yml" and problem.field == "terms[" + str(known + extra) + "]"
     assert problem.message == f"the glossary has more than {GLOSSARY_MAX_WORDS:,} terms and aliases"
     assert problem.found == f"{GLOSSARY_MAX_WORDS + 1:,} terms and aliases" and problem.hint
+
+
+def test_more_tags_than_the_tags_plugin_can_list_is_one_located_error(mini: Path) -> None:
+    """mkdocs-material's tags plugin compares every tag with every other: a journey of 20 000 tags validated,
+    and its build had not ended after 200 s."""
+    from journeybook.core.models import HANDBOOK_MAX_TAGS
+
+    tags = ", ".join(f"t{i}" for i in range(HANDBOOK_MAX_TAGS))
+    edit(mini / "now.yml", "need_groups: [hurried]\n", f"need_groups: [hurried]\ntags: [{tags}, T1, t2]\n")
+    assert problems_in(mini) == []  # 'T1' is 't1': tags that differ in case are one tag
+    edit(mini / "now.yml", ", T1, t2]", ", one-more]")
+    [problem] = problems_in(mini)
+    assert (problem.file, problem.field) == ("now.yml", "tags")
+    assert problem.message == f"the journeys have more than {HANDBOOK_MAX_TAGS:,} different tags"
+    assert problem.found == f"{HANDBOOK_MAX_TAGS + 1:,} different tags" and problem.hint

@@ -40,6 +40,7 @@ from .kinds import Kind, Ref, split_ref
 from .metrics_csv import read_metric_csv, resolve_path
 from .models import (
     GLOSSARY_MAX_WORDS,
+    HANDBOOK_MAX_TAGS,
     METRIC_MAX_VALUES,
     BacklogFile,
     Base,
@@ -453,6 +454,7 @@ def _load(root: Path, cache: HandbookCache | None, display_root: Path | None) ->
             )
         found.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
     problems.extend(_glossary_bounds(found))
+    problems.extend(_tag_bounds(found))
     local_kinds = {jid: local_ids(j) for jid, j in found.journeys.items()}
     problems.extend(check_references(found, broken_ids, unknown_ids, empty_files, local_kinds, cache.references))
     problems.extend(_stray_files(visible, used_csv, display_of))
@@ -480,6 +482,27 @@ def _glossary_bounds(found: Collected) -> list[Problem]:
                     expected=f"at most {GLOSSARY_MAX_WORDS:,} terms and aliases in all glossary files",
                     found=f"{sum(1 + len(t.aliases) for t in found.terms.values()):,} terms and aliases",
                     hint="keep the words readers meet in the handbook; a dictionary belongs elsewhere",
+                )
+            ]
+    return []
+
+
+def _tag_bounds(found: Collected) -> list[Problem]:
+    """mkdocs-material's tags plugin compares every tag with every other: 3 000 tags took 80 s of CPU."""
+    seen: set[str] = set()
+    for journey_id, journey in found.journeys.items():
+        seen.update(tag.casefold() for tag in journey.tags)
+        if len(seen) > HANDBOOK_MAX_TAGS:
+            every = {tag.casefold() for j in found.journeys.values() for tag in j.tags}
+            return [
+                found.locator.problem(
+                    Kind.JOURNEY,
+                    journey_id,
+                    ("tags",),
+                    f"the journeys have more than {HANDBOOK_MAX_TAGS:,} different tags",
+                    expected=f"at most {HANDBOOK_MAX_TAGS:,} different tags in all journeys",
+                    found=f"{len(every):,} different tags",
+                    hint="a tag groups journeys: use the same few tags across journeys",
                 )
             ]
     return []

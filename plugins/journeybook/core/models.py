@@ -33,6 +33,8 @@ JOURNEY_MAX_STEPS = 300
 JOURNEY_MAX_PAIN_POINTS = 600
 #: Glossary terms and aliases: each is a tooltip looked for on every page; 2 000 add some 3 ms of CPU a page.
 GLOSSARY_MAX_WORDS = 2000
+#: Different tags of all journeys: mkdocs-material's tags plugin compares each with each (3 000 took 80 s).
+HANDBOOK_MAX_TAGS = 500
 #: Daily values for over ten years; 45 000 values made a 7.5 MB metrics page (a chart and a table of each).
 METRIC_MAX_VALUES = 5000
 #: Larger numbers cannot be a handbook's counts, costs or scores, and would overflow in figures.
