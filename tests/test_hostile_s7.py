@@ -182,3 +182,15 @@ def test_more_tags_than_the_tags_plugin_can_list_is_one_located_error(mini: Path
     assert (problem.file, problem.field) == ("now.yml", "tags")
     assert problem.message == f"the journeys have more than {HANDBOOK_MAX_TAGS:,} different tags"
     assert problem.found == f"{HANDBOOK_MAX_TAGS + 1:,} different tags" and problem.hint
+
+
+# --- ids -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ['"front "', "' front'", '"front\\t"'])
+def test_an_id_with_a_space_at_its_end_says_where_the_space_is(mini: Path, written: str) -> None:
+    """The message showed found 'front' and the hint 'write it front': the same text twice."""
+    edit(mini / "now.yml", "owner: front\n", f"owner: {written}\n")
+    [problem] = problems_in(mini)
+    assert problem.field == "owner"
+    assert problem.hint.startswith("delete the space at its start or end") and problem.hint.endswith("'front'")

@@ -406,6 +406,9 @@ def _id_hint(value: Any, pattern: str) -> str:
     hidden = [c for c in value if unicodedata.category(c) == "Cf"]
     if hidden:
         return f"it holds an invisible character (U+{ord(hidden[0]):04X}), often pasted with the text: delete it"
+    if value != value.strip() and re.fullmatch(pattern or SLUG_PATTERN, value.strip()):
+        # The message shows text with its spaces collapsed: 'x ' would read as the right id.
+        return f"delete the space at its start or end (kept because it is in quotes): write it '{value.strip()}'"
     meant = "/".join(meant_id(part) for part in value.split("/"))
     if meant != value and re.fullmatch(pattern or SLUG_PATTERN, meant):
         return f"write it '{meant}'"
