@@ -194,3 +194,21 @@ def test_an_id_with_a_space_at_its_end_says_where_the_space_is(mini: Path, writt
     [problem] = problems_in(mini)
     assert problem.field == "owner"
     assert problem.hint.startswith("delete the space at its start or end") and problem.hint.endswith("'front'")
+
+
+# --- links to folders -----------------------------------------------------------------------
+
+
+def test_a_link_to_a_folder_is_warned_about_not_silently_skipped(mini: Path, tmp_path: Path) -> None:
+    """A journey in a linked folder vanished from the handbook without a word."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "glossary.yml").write_text("kind: glossary\nterms: []\n", encoding="utf-8")
+    (mini / "more").symlink_to(elsewhere, target_is_directory=True)
+    (mini / "loop").symlink_to(mini, target_is_directory=True)
+    book = load_handbook(mini, display_root=mini)
+    folder_links = sorted((w.file, w.message) for w in book.warnings if "folder" in w.message)
+    assert folder_links == [
+        ("loop", "a link to a folder is not followed: the files in it are not read"),
+        ("more", "a link to a folder is not followed: the files in it are not read"),
+    ]

@@ -318,6 +318,9 @@ def _stray_files(visible: list[Path], used_csv: set[Path], display_of: Callable[
         display = display_of(path)
         if is_yaml(path) and path.is_dir():
             message, hint = "a folder named like a YAML file", "rename the folder; the files in it are read as usual"
+        elif path.is_dir() and path.is_symlink():
+            message = "a link to a folder is not followed: the files in it are not read"
+            hint = "move the folder (or copy its files) into the journeys folder instead of linking to it"
         elif path.is_dir() or is_yaml(path) or path.name.lower() in HARMLESS_NAMES:
             continue
         elif path.suffix.lower() == ".csv":
