@@ -212,3 +212,40 @@ def test_a_link_to_a_folder_is_warned_about_not_silently_skipped(mini: Path, tmp
         ("loop", "a link to a folder is not followed: the files in it are not read"),
         ("more", "a link to a folder is not followed: the files in it are not read"),
     ]
+
+
+# --- numbers and dates written as text ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("'1 000'", "write it 1000: digits only"),
+        ("75%", "write it 75: digits only"),
+        ("'7,5'", "write it 7.5: digits only"),
+        ("ten", "write digits only"),
+    ],
+)
+def test_a_number_written_as_text_gets_the_form_that_reads(mini: Path, written: str, hint: str) -> None:
+    """'1 000' or '75%' said only 'has the wrong type, expected a number': no hint."""
+    edit(mini / "now.yml", "volume: 10", f"volume: {written}")
+    [problem] = problems_in(mini)
+    assert problem.field.endswith("failure_demand[0].volume") and problem.expected == "a number"
+    assert problem.hint.startswith(hint)
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("01.10.2026", "write it 2026-10-01"),
+        ("2026/10/1", "write it 2026-10-01"),
+        ("31/12/2026", "write it 2026-12-31"),
+        ("2026-10-01T10:00:00Z", "write it 2026-10-01"),
+        ("10/01/2026", "write the year, month and day with hyphens"),  # October or January: not guessed
+    ],
+)
+def test_a_date_in_another_form_gets_the_form_that_reads(mini: Path, written: str, hint: str) -> None:
+    edit(mini / "now.yml", "need_groups: [hurried]\n", f"need_groups: [hurried]\nreviewed: {written}\n")
+    [problem] = problems_in(mini)
+    assert problem.field == "reviewed" and problem.expected == "a date written YYYY-MM-DD"
+    assert problem.hint.startswith(hint)
