@@ -1,7 +1,9 @@
 """The MkDocs adapter: a thin layer of event handlers over the core and renderers.
 
-on_config   makes sure the Markdown extensions the pages use are enabled and
-            adds the small Mermaid loader to extra_javascript;
+on_config   first (before the search plugin) refuses a theme.language the theme
+            has no strings for, with the likely code; then makes sure the
+            Markdown extensions the pages use are enabled and adds the small
+            Mermaid loader to extra_javascript;
 on_pre_build  loads the YAML (cached between `mkdocs serve` rebuilds) and
             renders every page, before MkDocs empties site_dir, so a failed
             build leaves the previous site as it was;
@@ -551,8 +553,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
 def unknown_theme_language(theme_language: object, theme_dirs: list[str]) -> str | None:
     """What to write instead of a theme.language the theme has no strings for, or None.
 
-    mkdocs-material looks its strings up as `partials/languages/<language>.html` while it renders the
-    first page: 'EN', 'en-GB' or an empty value stopped the build with a template traceback.
+    mkdocs-material reads its strings from `partials/languages/<language>.html` (its search plugin first,
+    in on_config): 'EN', 'en-GB' or an empty value stopped the build with a template traceback.
     """
     folders = [Path(d, "partials", "languages") for d in theme_dirs if Path(d, "partials", "languages").is_dir()]
     if not folders:

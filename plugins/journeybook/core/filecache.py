@@ -151,3 +151,4 @@ def _rebuild(mapping: dict[str, Any]) -> Any:
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
+
