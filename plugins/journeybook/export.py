@@ -289,8 +289,8 @@ def _append_abbreviations(docs: Path, abbreviations: str) -> None:
     Without the plugin abbr runs unguarded (markdown_abbr.py): a term that is a number (112) would
     match inside a placeholder and garble the page, so such terms get no tooltip in the export.
     """
-    lines = abbreviations.splitlines()
-    abbreviations = "\n".join(line for line in lines if not _PLACEHOLDER_WORD.fullmatch(line[2 : line.index("]")]))
+    lines = [line for line in abbreviations.splitlines() if line]
+    abbreviations = "\n\n".join(line for line in lines if not _PLACEHOLDER_WORD.fullmatch(line[2 : line.index("]")]))
     if not abbreviations:
         return
     for page in docs.rglob("*.md"):

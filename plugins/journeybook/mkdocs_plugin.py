@@ -1,7 +1,9 @@
 """The MkDocs adapter: a thin layer of event handlers over the core and renderers.
 
-on_config   makes sure the Markdown extensions the pages use are enabled and
-            adds the small Mermaid loader to extra_javascript;
+on_config   first (before the search plugin) refuses a theme.language the theme
+            has no strings for, with the likely code; then makes sure the
+            Markdown extensions the pages use are enabled and adds the small
+            Mermaid loader to extra_javascript;
 on_pre_build  loads the YAML (cached between `mkdocs serve` rebuilds) and
             renders every page, before MkDocs empties site_dir, so a failed
             build leaves the previous site as it was;
@@ -32,12 +34,14 @@ on_shutdown stops that watcher.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import subprocess
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment
 from markdown.extensions.toc import slugify as toc_slugify
@@ -45,7 +49,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
@@ -200,7 +204,15 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         """Where generated pages' texts are written, for MkDocs to read them as files."""
         return self._path(config, self.config.cache_dir) / self.language
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(100)
+    def _check_theme_language(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Before the search plugin and the theme read their strings for theme.language."""
+        unknown = unknown_theme_language(config.theme.get("language"), config.theme.dirs)
+        if unknown:
+            raise PluginError(unknown)
+        return config
+
+    def _set_up(self, config: MkDocsConfig) -> MkDocsConfig:
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -240,6 +252,8 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         self._skipped_sections = skipped_headings(config, self.language)
         self.search_on_demand = material_search(config) is not None
         return config
+
+    on_config = CombinedEvent(_check_theme_language, _set_up)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Load and render everything before MkDocs empties site_dir.
@@ -324,7 +338,9 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
                 self.written[written] = page.content
             file = File.generated(config, page.path, abs_src_path=str(written))
             if page.source is not None:
-                file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
+                # A path, not markup: the theme writes the edit link unescaped, and a file's name may hold
+                # '"', '<', '#' or '?'.
+                file.edit_uri = quote(Path(os.path.relpath(page.source, docs_dir)).as_posix())
                 self.sources[page.path] = page.source
             generated.append(file)
             files.append(file)
@@ -553,6 +569,31 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             ", ".join(urls) or "none",
         )
         return True
+
+
+def unknown_theme_language(theme_language: object, theme_dirs: list[str]) -> str | None:
+    """What to write instead of a theme.language the theme has no strings for, or None.
+
+    mkdocs-material reads its strings from `partials/languages/<language>.html` (its search plugin first,
+    in on_config): 'EN', 'en-GB' or an empty value stopped the build with a template traceback.
+    """
+    folders = [Path(d, "partials", "languages") for d in theme_dirs if Path(d, "partials", "languages").is_dir()]
+    if not folders:
+        return None  # a theme without per-language strings takes any language
+    wanted = str(theme_language if theme_language is not None else "")
+    known = sorted({f.stem for folder in folders for f in folder.glob("*.html")})
+    if wanted in known:
+        return None
+    by_case = {k.lower(): k for k in known}
+    close = [by_case[wanted.lower()]] if wanted.lower() in by_case else []
+    close = close or [k for k in known if k == wanted.split("-")[0].split("_")[0].lower()]
+    close = close or [by_case[m] for m in difflib.get_close_matches(wanted.lower(), by_case, n=3)]
+    return (
+        f"mkdocs.yml: theme.language '{terminal(wanted)}' is not a language of the theme\n"
+        f"    expected: one of the theme's language codes ({', '.join(known[:12])}, ...)\n"
+        "    hint:     "
+        + (f"did you mean '{close[0]}'?" if close else "write a code such as 'en', 'sv' or 'pt-BR'")
+    )
 
 
 def page_language(theme_language: object) -> str:

@@ -39,6 +39,8 @@ from .gaps import Gaps, find_gaps, gap_problems
 from .kinds import Kind, Ref, split_ref
 from .metrics_csv import read_metric_csv, resolve_path
 from .models import (
+    GLOSSARY_MAX_WORDS,
+    HANDBOOK_MAX_TAGS,
     METRIC_MAX_VALUES,
     BacklogFile,
     Base,
@@ -316,6 +318,9 @@ def _stray_files(visible: list[Path], used_csv: set[Path], display_of: Callable[
         display = display_of(path)
         if is_yaml(path) and path.is_dir():
             message, hint = "a folder named like a YAML file", "rename the folder; the files in it are read as usual"
+        elif path.is_dir() and path.is_symlink():
+            message = "a link to a folder is not followed: the files in it are not read"
+            hint = "move the folder (or copy its files) into the journeys folder instead of linking to it"
         elif path.is_dir() or is_yaml(path) or path.name.lower() in HARMLESS_NAMES:
             continue
         elif path.suffix.lower() == ".csv":
@@ -451,6 +456,8 @@ def _load(root: Path, cache: HandbookCache | None, display_root: Path | None) ->
                 )
             )
         found.metric_values[metric_id] = sorted(values, key=lambda v: v.date)
+    problems.extend(_glossary_bounds(found))
+    problems.extend(_tag_bounds(found))
     local_kinds = {jid: local_ids(j) for jid, j in found.journeys.items()}
     problems.extend(check_references(found, broken_ids, unknown_ids, empty_files, local_kinds, cache.references))
     problems.extend(_stray_files(visible, used_csv, display_of))
@@ -460,6 +467,48 @@ def _load(root: Path, cache: HandbookCache | None, display_root: Path | None) ->
         # Warnings wait until the errors are fixed: one stray CSV is often a knock-on of a misspelt path.
         raise HandbookError(errors)
     return Handbook.from_collected(found, tuple(sorted(problems)), local_kinds)
+
+
+def _glossary_bounds(found: Collected) -> list[Problem]:
+    """Every term and alias is looked for in the text of every page (its tooltip): past the limit a
+    build's Markdown work grows beyond bounds (60 000 terms in a 3.7 MB file ran for hours)."""
+    words = 0
+    for term_id, term in found.terms.items():
+        words += 1 + len(term.aliases)
+        if words > GLOSSARY_MAX_WORDS:
+            return [
+                found.locator.problem(
+                    Kind.TERM,
+                    term_id,
+                    (),
+                    f"the glossary has more than {GLOSSARY_MAX_WORDS:,} terms and aliases",
+                    expected=f"at most {GLOSSARY_MAX_WORDS:,} terms and aliases in all glossary files",
+                    found=f"{sum(1 + len(t.aliases) for t in found.terms.values()):,} terms and aliases",
+                    hint="keep the words readers meet in the handbook; a dictionary belongs elsewhere",
+                )
+            ]
+    return []
+
+
+def _tag_bounds(found: Collected) -> list[Problem]:
+    """mkdocs-material's tags plugin compares every tag with every other: 3 000 tags took 80 s of CPU."""
+    seen: set[str] = set()
+    for journey_id, journey in found.journeys.items():
+        seen.update(tag.casefold() for tag in journey.tags)
+        if len(seen) > HANDBOOK_MAX_TAGS:
+            every = {tag.casefold() for j in found.journeys.values() for tag in j.tags}
+            return [
+                found.locator.problem(
+                    Kind.JOURNEY,
+                    journey_id,
+                    ("tags",),
+                    f"the journeys have more than {HANDBOOK_MAX_TAGS:,} different tags",
+                    expected=f"at most {HANDBOOK_MAX_TAGS:,} different tags in all journeys",
+                    found=f"{len(every):,} different tags",
+                    hint="a tag groups journeys: use the same few tags across journeys",
+                )
+            ]
+    return []
 
 
 def _ids_in(data: object) -> set[str]:

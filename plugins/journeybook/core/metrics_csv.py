@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from .models import MetricValue, to_date, to_number
 from .problems import FieldPath, Problem, display_path
-from .yamlsource import SourceFile, read_text
+from .yamlsource import SourceFile, read_text, saved_as_encoding
 
 HEADER = ["date", "value"]
 
@@ -73,10 +73,20 @@ def read_metric_csv(
     if raw is None:
         return [], problems
     try:
+        if saved_as_encoding(raw).startswith("UTF-16"):
+            raise UnicodeDecodeError("utf-8", raw, 0, 1, "UTF-16")  # its ASCII would read as text with NULs
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return [], [
-            Problem(display, 1, 1, "", "the CSV file is not valid UTF-8 text", expected="a file saved as UTF-8")
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                "the CSV file is not valid UTF-8 text",
+                expected="a file saved as UTF-8",
+                hint=f"save it as 'CSV UTF-8' (it was probably saved as {saved_as_encoding(raw)})",
+            )
         ]
     first = text.split("\n", 1)[0].strip().lower().replace(" ", "")
     semicolon = first == "date;value"

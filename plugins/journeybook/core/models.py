@@ -31,6 +31,10 @@ MARKDOWN_MAX_UNCLOSED = 10
 #: of CPU to render into a 49 MB page whose chain diagram no browser draws.
 JOURNEY_MAX_STEPS = 300
 JOURNEY_MAX_PAIN_POINTS = 600
+#: Glossary terms and aliases: each is a tooltip looked for on every page; 2 000 add some 3 ms of CPU a page.
+GLOSSARY_MAX_WORDS = 2000
+#: Different tags of all journeys: mkdocs-material's tags plugin compares each with each (3 000 took 80 s).
+HANDBOOK_MAX_TAGS = 500
 #: Daily values for over ten years; 45 000 values made a 7.5 MB metrics page (a chart and a table of each).
 METRIC_MAX_VALUES = 5000
 #: Larger numbers cannot be a handbook's counts, costs or scores, and would overflow in figures.
@@ -556,7 +560,6 @@ class Term(Base):
     fi: Text = Field("", description="Deprecated: write translations: {fi: ...}.", json_schema_extra=_DEPRECATED)
     aliases: list[NonEmptyText] = Field(default_factory=list)
     see_also: list[Slug] = Field(default_factory=list)
-
 
     @model_validator(mode="after")
     def _old_language_fields(self) -> Term:

@@ -300,6 +300,7 @@ def _translate(source: SourceFile, model: type[BaseModel], err: Any) -> Problem:
             hint = "a text containing ': ' or starting with '- ' must be put in quotes"
         if kind == "string_type" and name in ("waiting", "duration") and isinstance(value, int | float):
             hint = f"add the unit: '{written(value)} days', '{written(value)} hours'..."
+        hint = hint or _type_hint(kind, value)
         return source.problem(
             loc,
             f"'{_label(loc)}' has the wrong type",
@@ -308,6 +309,32 @@ def _translate(source: SourceFile, model: type[BaseModel], err: Any) -> Problem:
             hint=hint,
         )
     return source.problem(loc, f"'{_label(loc)}': {err.get('msg', 'invalid value')}", found=describe(value))
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})([./])(\d{1,2})[./](\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})")
+
+
+def _type_hint(kind: str, value: Any) -> str:
+    """How to write a number or a date that came as text ('1 000', '75%', '01.10.2026')."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if kind.startswith(("int_", "float_")):
+        meant = re.sub(r"[\s\u00a0\u202f%]", "", text).replace(",", ".")
+        if not re.fullmatch(r"[+-]?\d+(?:\.\d+)?", meant):
+            return "write digits only, with '.' before decimals: no units, spaces or '%'"
+        return f"write it {meant}: digits only, with '.' before decimals, no units, spaces or '%'"
+    if kind.startswith("date_"):
+        meant = text[:10] if re.match(r"\d{4}-\d{2}-\d{2}[T ]", text) else ""
+        if match := _YEAR_FIRST.fullmatch(text):
+            meant = f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
+        elif (match := _DAY_FIRST.fullmatch(text)) and (match[2] == "." or int(match[1]) > 12):
+            meant = f"{match[4]}-{int(match[3]):02d}-{int(match[1]):02d}"
+        return f"write it {meant}" if meant else "write the year, month and day with hyphens, e.g. 2026-10-01"
+    if kind.startswith("bool_"):
+        return "write true or false"
+    return ""
 
 
 #: Error kind -> message (with {label}, {value} and the error's context), expected, hint.
@@ -406,6 +433,9 @@ def _id_hint(value: Any, pattern: str) -> str:
     hidden = [c for c in value if unicodedata.category(c) == "Cf"]
     if hidden:
         return f"it holds an invisible character (U+{ord(hidden[0]):04X}), often pasted with the text: delete it"
+    if value != value.strip() and re.fullmatch(pattern or SLUG_PATTERN, value.strip()):
+        # The message shows text with its spaces collapsed: 'x ' would read as the right id.
+        return f"delete the space at its start or end (kept because it is in quotes): write it '{value.strip()}'"
     meant = "/".join(meant_id(part) for part in value.split("/"))
     if meant != value and re.fullmatch(pattern or SLUG_PATTERN, meant):
         return f"write it '{meant}'"

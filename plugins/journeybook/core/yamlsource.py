@@ -548,21 +548,25 @@ def load_source(path: Path, display: str, raw: bytes | None = None) -> tuple[Sou
         raw, problems = read_text(path, display)
         if raw is None:
             return None, problems
+    saved_as = saved_as_encoding(raw)
     try:
+        if saved_as.startswith("UTF-16"):
+            # Its ASCII reads as UTF-8 with a NUL after every letter; every character is wrong, and the
+            # bytes count no columns: the file is the place.
+            raise UnicodeDecodeError("utf-8", raw, 0, 1, "UTF-16")
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        utf16 = saved_as.startswith("UTF-16")
         return None, [
             Problem(
                 file=display,
-                line=line,
-                column=column,
+                line=1 if utf16 else raw[: exc.start].count(b"\n") + 1,
+                column=1 if utf16 else exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1,
                 field="",
                 message="the file is not valid UTF-8 text",
-                found=f"byte 0x{raw[exc.start]:02x}",
+                found="UTF-16 text" if utf16 else f"byte 0x{raw[exc.start]:02x}",
                 expected="a file saved as UTF-8",
-                hint="re-save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252)",
+                hint=f"re-save the file as UTF-8 in your editor (it was probably saved as {saved_as})",
             )
         ]
     if text.startswith("\ufeff"):
@@ -698,3 +702,10 @@ def _syntax_hint(problem: str) -> str:
     if "found undefined alias" in problem:
         return "'*' starts a YAML alias; put the text in quotes"
     return "check the quotes and indentation around this line"
+
+
+def saved_as_encoding(raw: bytes) -> str:
+    """The encoding a file that is not UTF-8 most likely has, as its editor names it."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > len(raw[:200]) // 4:
+        return "UTF-16, which some editors call 'Unicode'"
+    return "Latin-1 or Windows-1252"

@@ -116,6 +116,9 @@ def block(text: str) -> str:
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes=_URL_SCHEMES,
+        # 'other.md', '#step' or '/path' led to no page of the site (a Markdown field's HTML is not
+        # MkDocs' Markdown, whose links it rewrites and checks): the words stay, the link goes.
+        url_relative="deny",
         link_rel="noopener noreferrer",
     )
     return f'<div class="jb-prose">{_one_line(cleaned)}</div>'
