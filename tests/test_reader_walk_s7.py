@@ -81,3 +81,29 @@ def test_a_long_journey_prints_every_step_on_the_sheet(browser: Any, long_url: s
         assert pdf.startswith(b"%PDF")
     finally:
         visit.close()
+
+
+SECTIONS = """() => [...document.querySelectorAll('article h2')].map(h => {
+  let text = '', links = [];
+  for (let e = h.nextElementSibling; e && e.tagName !== 'H2'; e = e.nextElementSibling) {
+    if (e.matches('aside, .md-source-file')) continue;
+    if (!/^H[3-6]$/.test(e.tagName)) text += e.innerText.trim();
+    links.push(...[...e.querySelectorAll('a[href]')].map(a => a.pathname));
+  }
+  return {heading: h.textContent.replace('¶', '').trim(), text, links};
+})"""
+
+
+@pytest.mark.browser
+def test_journeys_by_team_lists_the_journeys_no_team_owns(browser: Any, long_url: str) -> None:
+    """No journey had an owner yet: "By owner team" stood as an empty heading, and unowned journeys were missing."""
+    visit = Visit(browser, long_url + "journeys/", long_url, viewport={"width": 1400, "height": 900})
+    try:
+        sections: list[dict[str, Any]] = visit.page.evaluate(SECTIONS)
+        assert len(sections) >= 2
+        assert [s["heading"] for s in sections if not s["text"]] == [], "a heading with nothing under it"
+        by_team = sections[-1]
+        listed = {p for p in by_team["links"] if p.startswith("/journeys/journey-")}
+        assert listed == {"/journeys/journey-0/", "/journeys/journey-1/"}, by_team
+    finally:
+        visit.close()
