@@ -2,12 +2,15 @@
 
 The first walk (tests/test_reader_walk_s6.py) read the example handbook,
 whose journeys have at most nine steps. This one reads page kinds that only
-go wrong with more: a journey of twenty steps printed on its A3 sheet. Each
+go wrong with more: a journey of twenty steps printed on its A3 sheet, a
+backlog whose items heap up on one spot of the value-against-effort chart. Each
 test measures what is on screen or on paper and holds for any handbook.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,6 +23,12 @@ from test_browser import Visit
 # A3 landscape with journeybook's 12 mm margins: 396 mm = about 1497 CSS px of paper.
 A3_WIDTH = 1497
 STEPS = 20
+# effort 2, value (2 x 3 + 2) / 3 = 2.7: low effort, just under the middle of the value scale
+HEAP = [
+    f"          - {{id: heap-{n}, title: Heap {n}, owner: eservices, priority: "
+    f"{{customer_value: 3, organisation_value: 2, effort: 2}}, addresses: [journey-0/pain-{n % STEPS}]}}\n"
+    for n in range(24)
+]
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +38,9 @@ def long_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = tmp / "journeys"
     data.mkdir()
     generate(data, 2, STEPS)
+    # many backlog items with the same values, as a real backlog has (values run 1-5): one heap on the chart
+    backlog = data / "backlog.yml"
+    backlog.write_text(backlog.read_text("utf-8") + "".join(HEAP), "utf-8")
     build_site(write_config(tmp, data), tmp / "site", strict=False)
     yield from serve(tmp / "site")
 
@@ -105,5 +117,53 @@ def test_journeys_by_team_lists_the_journeys_no_team_owns(browser: Any, long_url
         by_team = sections[-1]
         listed = {p for p in by_team["links"] if p.startswith("/journeys/journey-")}
         assert listed == {"/journeys/journey-0/", "/journeys/journey-1/"}, by_team
+    finally:
+        visit.close()
+
+
+PRIORITY_CHART = """() => {
+  const svg = document.querySelector('article svg.jb-priority');
+  const box = e => {
+    const r = e.getBoundingClientRect();
+    return {left: r.left, top: r.top, right: r.right, bottom: r.bottom};
+  };
+  const [v, h] = [...svg.querySelectorAll('.jb-divider')].map(box);
+  return {
+    midX: v.left + (v.right - v.left) / 2, midY: h.top + (h.bottom - h.top) / 2,
+    discs: [...svg.querySelectorAll('.jb-disc')].map(g => ({
+      rank: +g.dataset.rank, title: g.querySelector('title').textContent, ...box(g.querySelector('circle'))})),
+    names: [...svg.querySelectorAll('.jb-quadrant-name')].map(t => ({name: t.textContent, ...box(t)})),
+  };
+}"""
+
+
+@pytest.mark.browser
+def test_a_heap_of_equal_backlog_items_stays_in_its_quadrant(browser: Any, long_url: str) -> None:
+    """Two dozen items of the same values spiralled out over the chart: low-effort items sat among the
+    "Big bets" and "Reconsider" (high effort), and one disc covered the name "Quick wins"."""
+    visit = Visit(browser, long_url + "backlog/", long_url, viewport={"width": 1400, "height": 900})
+    try:
+        found: dict[str, Any] = visit.page.evaluate(PRIORITY_CHART)
+        heap = [d for d in found["discs"] if ". Heap " in d["title"]]
+        assert len(heap) == len(HEAP)
+        # effort 2 of 1-5 is low effort: every disc of the heap lies left of the effort divider
+        astray = [d["rank"] for d in heap if d["right"] > found["midX"]]
+        assert astray == [], f"discs {astray} drawn on the high-effort side"
+        discs = found["discs"]
+        for a, b in itertools.combinations(discs, 2):
+            ax, ay = (a["left"] + a["right"]) / 2, (a["top"] + a["bottom"]) / 2
+            bx, by = (b["left"] + b["right"]) / 2, (b["top"] + b["bottom"]) / 2
+            assert math.hypot(ax - bx, ay - by) >= a["right"] - a["left"] - 0.5, (a["rank"], b["rank"])
+        # no disc hides a quadrant's name
+        hidden = [
+            n["name"]
+            for n in found["names"]
+            for d in discs
+            if d["left"] < n["right"] - 1
+            and n["left"] + 1 < d["right"]
+            and d["top"] < n["bottom"] - 1
+            and n["top"] + 1 < d["bottom"]
+        ]
+        assert hidden == []
     finally:
         visit.close()
