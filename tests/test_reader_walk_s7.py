@@ -9,16 +9,19 @@ test measures what is on screen or on paper and holds for any handbook.
 
 from __future__ import annotations
 
+import html
 import itertools
 import math
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from conftest import build_site, serve, write_config
+from journeybook.core.handbook import Handbook
 from synthetic import generate
-from test_browser import Visit
+from test_browser import AXE, Visit
 
 # A3 landscape with journeybook's 12 mm margins: 396 mm = about 1497 CSS px of paper.
 A3_WIDTH = 1497
@@ -165,5 +168,56 @@ def test_a_heap_of_equal_backlog_items_stays_in_its_quadrant(browser: Any, long_
             and n["top"] + 1 < d["bottom"]
         ]
         assert hidden == []
+    finally:
+        visit.close()
+
+
+SEARCH_CONTRAST = """async () => (await axe.run('.md-search', {runOnly: ['color-contrast']})).violations
+  .flatMap(v => v.nodes.map(n => n.target.join(' ') + ': ' + n.any.map(c => c.message).join(' ')))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_search_results_keep_their_contrast(browser: Any, base_url: str, scheme: str) -> None:
+    """The theme draws a result's matched words in the accent colour (3.8:1 on slate, 4.3:1 on white), and
+    the result count and page tags in grey on grey (4.1:1 and 4.4:1): below WCAG AA's 4.5:1."""
+    visit = Visit(browser, base_url, base_url, viewport={"width": 1400, "height": 900})
+    page = visit.page
+    try:
+        if scheme == "slate":
+            page.locator("label[for=__palette_1]").first.click()
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+        page.keyboard.press("/")  # mkdocs-material's shortcut to the search field
+        page.wait_for_timeout(300)
+        page.keyboard.type("referral", delay=40)
+        page.wait_for_selector(".md-search-result__item mark", timeout=15000)
+        assert page.locator(".md-search-result .md-tag").count() > 0, "results show their pages' tags"
+        page.add_script_tag(path=str(AXE))
+        low: list[str] = page.evaluate(SEARCH_CONTRAST)
+        assert low == []
+        assert visit.console == [] and visit.foreign == []
+    finally:
+        visit.close()
+
+
+GRID_LINES = """() => [...document.querySelectorAll('article .jb-map th, article .jb-map td')]
+  .flatMap(c => c.innerText.split('\\n')).map(t => t.trim()).filter(t => t.length > 1)"""
+
+
+@pytest.mark.browser
+def test_search_reads_a_blueprint_grid_word_by_word(browser: Any, base_url: str, example_book: Handbook) -> None:
+    """The grid's cells reached the search index glued together ("PhaseSeeking careReferral...",
+    "Content management systemSite search"): the result read as nonsense and the glued words were not found."""
+    journey = next(iter(example_book.journeys.values()))
+    visit = Visit(browser, base_url + f"journeys/{journey.id}/blueprint/", base_url)
+    page = visit.page
+    try:
+        lines: list[str] = page.evaluate(GRID_LINES)
+        assert len(lines) > 20
+        index = page.request.get(base_url + "search/search_index.json").json()
+        text = next(d["text"] for d in index["docs"] if d["location"] == f"journeys/{journey.id}/blueprint/")
+        words = html.unescape(re.sub(r"<[^>]+>", " ", text))
+        glued = [line for line in lines if not re.search(rf"(^|\s){re.escape(line)}(\s|$)", words)]
+        assert glued == []
     finally:
         visit.close()

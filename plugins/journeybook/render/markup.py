@@ -150,4 +150,5 @@ def join(separator: str | Markup, items: Iterable[str | Markup]) -> Markup:
     return Markup.escape(separator).join(items)
 
 
-BR = Markup("<br>")
+#: A line break; the space after it (not drawn at a line's start) keeps the lines apart in the search index.
+BR = Markup("<br> ")
