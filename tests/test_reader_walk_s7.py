@@ -14,14 +14,16 @@ import itertools
 import math
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import build_site, serve, write_config
+from conftest import build_site, edit, serve, write_config
 from journeybook.core.handbook import Handbook
 from synthetic import generate
 from test_browser import AXE, Visit
+from test_serve_preview import get, serving, wait_for
 
 # A3 landscape with journeybook's 12 mm margins: 396 mm = about 1497 CSS px of paper.
 A3_WIDTH = 1497
@@ -221,3 +223,33 @@ def test_search_reads_a_blueprint_grid_word_by_word(browser: Any, base_url: str,
         assert glued == []
     finally:
         visit.close()
+
+
+@pytest.mark.browser
+def test_the_data_problems_page_loads_whole(browser: Any, mini: Path, tmp_path: Path) -> None:
+    """Under `mkdocs serve` with a mistake in the data, the page of messages asked for the handbook's
+    stylesheet and scripts, which that build left out: four requests answered 404, four console errors."""
+    with serving(write_config(tmp_path, mini)) as url:  # the handbook's own mkdocs.yml: no web fonts
+        edit(mini / "now.yml", "            root_causes: [old-system]\n", "            severity: worst\n")
+        journey = url + "journeys/move-now/"
+        assert wait_for(lambda: "Handbook data has problems" in get(journey))
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        failed: list[str] = []
+        console: list[str] = []
+        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+        try:
+            page.goto(journey, wait_until="load")  # serve's reload script keeps a request open: no network idle
+            page.wait_for_timeout(1000)
+            assert page.get_by_role("heading", level=1).inner_text().startswith("Handbook data has problems")
+            assert "'severity' has a value that is not allowed" in page.locator("article").inner_text()
+            assert failed == []
+            assert console == []
+            page.add_script_tag(path=str(AXE))
+            serious: list[str] = page.evaluate(
+                "async () => (await axe.run(document)).violations"
+                ".filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)"
+            )
+            assert serious == []
+        finally:
+            page.close()
