@@ -66,6 +66,10 @@ PRINTED_MAP = """() => {
     const tall = e => e ? Math.round(e.getBoundingClientRect().height) : 0;
     return {paper, steps: steps.map(r => ({left: r.left, right: r.right})), ids, points,
             laneHeight: tall(lane), axisHeight: tall(axis),
+            // a one-word channel name on two lines was cut inside the word
+            brokenWords: [...t.querySelectorAll('.jb-channel')].filter(c => !/\\s/.test(c.textContent.trim())
+              && c.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(c).fontSize))
+              .map(c => c.textContent.trim()),
             fontPx: parseFloat(getComputedStyle(t.querySelector('tbody td')).fontSize)};
   });
 }"""
@@ -88,6 +92,7 @@ def test_a_long_journey_prints_every_step_on_the_sheet(browser: Any, long_url: s
             assert cut == [], f"steps {cut} lie beyond the sheet's edge ({grid['paper']} px)"
             # the text keeps its print size (8 pt): the columns narrow, the words wrap
             assert grid["fontPx"] >= 10
+            assert grid["brokenWords"] == []
             # each point of the emotion curve still sits in its own step's column
             column = dict(zip(grid["ids"], grid["steps"], strict=True))
             astray = [p for p in grid["points"] if not column[p["step"]]["left"] < p["x"] < column[p["step"]]["right"]]
