@@ -258,3 +258,39 @@ def test_the_data_problems_page_loads_whole(browser: Any, mini: Path, tmp_path: 
             assert serious == []
         finally:
             page.close()
+
+
+SERIES_ON_PAPER = """() => {
+  const luminance = c => {
+    const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const paper = luminance('rgb(255, 255, 255)');
+  return [...document.querySelectorAll('article .jb-series')].map(g => {
+    const l = luminance(getComputedStyle(g).stroke);
+    return {series: g.getAttribute('class'), ratio: (paper + 0.05) / (l + 0.05)};
+  });
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path", ["journeys/breast-cancer-current/", "metrics/", "journeys/breast-cancer-future/compare/"]
+)
+def test_curves_printed_from_dark_mode_stand_out_on_white_paper(browser: Any, base_url: str, path: str) -> None:
+    """Printed while the reader used dark mode, the curves kept the pale colours made for the dark
+    background (1.6:1 to 2.2:1 on white paper); a line needs 3:1 to be seen (WCAG 1.4.11)."""
+    visit = Visit(browser, base_url + path, base_url, viewport={"width": A3_WIDTH, "height": 1000})
+    page = visit.page
+    try:
+        page.locator("label[for=__palette_1]").first.click()
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        page.emulate_media(media="print")
+        lines: list[dict[str, Any]] = page.evaluate(SERIES_ON_PAPER)
+        assert lines
+        assert [line for line in lines if line["ratio"] < 3] == []
+    finally:
+        visit.close()
