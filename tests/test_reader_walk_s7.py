@@ -207,22 +207,24 @@ def test_search_results_keep_their_contrast(browser: Any, base_url: str, scheme:
         visit.close()
 
 
-GRID_LINES = """() => [...document.querySelectorAll('article .jb-map th, article .jb-map td')]
+CELL_LINES = """() => [...document.querySelectorAll('article th, article td')]
   .flatMap(c => c.innerText.split('\\n')).map(t => t.trim()).filter(t => t.length > 1)"""
 
 
 @pytest.mark.browser
-def test_search_reads_a_blueprint_grid_word_by_word(browser: Any, base_url: str, example_book: Handbook) -> None:
-    """The grid's cells reached the search index glued together ("PhaseSeeking careReferral...",
-    "Content management systemSite search"): the result read as nonsense and the glued words were not found."""
-    journey = next(iter(example_book.journeys.values()))
-    visit = Visit(browser, base_url + f"journeys/{journey.id}/blueprint/", base_url)
+@pytest.mark.parametrize("page_kind", ["blueprint", "journeys index"])
+def test_search_reads_a_table_word_by_word(browser: Any, base_url: str, example_book: Handbook, page_kind: str) -> None:
+    """The cells of journeybook's tables reached the search index glued together ("PhaseSeeking
+    careReferral...", "JourneyStateOwner"): the result read as nonsense and the glued words were not found."""
+    journey = next(iter(example_book.journeys))
+    path = f"journeys/{journey}/blueprint/" if page_kind == "blueprint" else "journeys/"
+    visit = Visit(browser, base_url + path, base_url)
     page = visit.page
     try:
-        lines: list[str] = page.evaluate(GRID_LINES)
+        lines: list[str] = page.evaluate(CELL_LINES)
         assert len(lines) > 20
         index = page.request.get(base_url + "search/search_index.json").json()
-        text = next(d["text"] for d in index["docs"] if d["location"] == f"journeys/{journey.id}/blueprint/")
+        text = " ".join(d["text"] for d in index["docs"] if d["location"].split("#")[0] == path)
         words = html.unescape(re.sub(r"<[^>]+>", " ", text))
         glued = [line for line in lines if not re.search(rf"(^|\s){re.escape(line)}(\s|$)", words)]
         assert glued == []
