@@ -349,6 +349,19 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
             # MkDocs reads each page back from its file. A one-off build that kept every page's text (and
             # the handbook behind it) to the end would hold the whole site twice at its peak.
             self.pages = []
+        self._add_assets(files, config)
+        if self.config.expand_nav and config.nav is not None:
+            config.nav = expand_nav(config.nav, self.sections, labels_for(language))
+            listed = set(nav_paths(config.nav))
+            for file in generated:
+                # Linked from other pages, not listed: no "not in nav" warning, no nav entry.
+                if file.is_documentation_page() and file.src_uri not in listed:
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+        log.debug("generated %d pages (cache: %d hits, %d misses)", len(files), self.cache.hits, self.cache.misses)
+        return files
+
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """The stylesheet and scripts every page asks for (Mermaid, its loader, the table filter)."""
         mermaid_js = self._path(config, self.config.mermaid_js)
         if self.mermaid_source != mermaid_js:
             # Found once per session: listing the chunks and reading their imports is not a rebuild's work.
@@ -364,15 +377,6 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         if self.search_on_demand:
             source = ASSETS / "search-on-demand.js"
             files.append(File.generated(config, SEARCH_ON_DEMAND_URI, abs_src_path=str(source)))
-        if self.config.expand_nav and config.nav is not None:
-            config.nav = expand_nav(config.nav, self.sections, labels_for(language))
-            listed = set(nav_paths(config.nav))
-            for file in generated:
-                # Linked from other pages, not listed: no "not in nav" warning, no nav entry.
-                if file.is_documentation_page() and file.src_uri not in listed:
-                    file.inclusion = InclusionLevel.NOT_IN_NAV
-        log.debug("generated %d pages (cache: %d hits, %d misses)", len(files), self.cache.hits, self.cache.misses)
-        return files
 
     def _error_site(self, files: Files, config: MkDocsConfig, problems: list[Problem]) -> Files:
         """Under `mkdocs serve`: keep serving, with every page (and every generated address) showing the messages.
@@ -386,6 +390,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         for path in sorted(wanted):
             if path.endswith(".md") and files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content="# …\n"))
+        self._add_assets(files, config)  # the pages still ask for them: no 404s, no console errors
         return files
 
     @event_priority(-100)  # last: the extensions are chosen from the page's final text

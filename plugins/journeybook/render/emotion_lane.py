@@ -104,7 +104,8 @@ def lane(
     w = n * STEP_WIDTH
     h = height()
     out = [
-        f'<svg class="jb-emotion-lane" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" '
+        f'<svg class="jb-emotion-lane" width="{w}" height="{h}" viewBox="0 0 {w} {h}" preserveAspectRatio="none" '
+        'role="img" '
         f'aria-label="{html.escape(title)}">'
     ]
     for v in range(EMOTION_MIN, EMOTION_MAX + 1):

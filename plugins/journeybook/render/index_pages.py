@@ -89,6 +89,13 @@ def render_journeys_index(ctx: Context) -> Page:
             out.append(f"- {ctx.team_link(here, tid)} ({ctx.L.number(len(journeys))})")
         else:
             out.append(f"### {inline(team.name)}\n\n" + journey_rows(ctx, here, journeys))
+    # Journeys no team owns yet close the section (without them a handbook with no owners showed an empty one).
+    unowned = [j for j in book.journeys.values() if not j.owner]
+    if unowned and ctx.journeys_split:
+        out.append(f"- *{inline(L['unowned'])}* ({ctx.L.number(len(unowned))})")
+    elif unowned:
+        name = L["unowned"]
+        out.append(f"### {inline(name[:1].upper() + name[1:])}\n\n" + journey_rows(ctx, here, unowned))
     return page(here, L["journeys"], "\n\n".join(out))
 
 

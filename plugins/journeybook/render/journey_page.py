@@ -274,8 +274,8 @@ def _group_tabs(ctx: Context, journey: JourneyFile, here: str) -> str:
                 [
                     link(step.name, f"#step-{step.id}"),
                     emotion_text(step.emotion.get(gid), L),
-                    "<br>".join(pains) or "–",
-                    "<br>".join(gains) or "–",
+                    "<br> ".join(pains) or "–",
+                    "<br> ".join(gains) or "–",
                 ]
             )
         body = f"{ctx.group_link(here, gid)}: {inline(group.summary)}\n\n" + table(

@@ -150,6 +150,5 @@ def join(separator: str | Markup, items: Iterable[str | Markup]) -> Markup:
     return Markup.escape(separator).join(items)
 
 
-#: A line break within a cell. The space after it is not shown (a line starts without it) but keeps the words of
-#: the two lines apart where the tags are dropped: in the theme's search index and in copied text.
+#: A line break; the space after it (not drawn at a line's start) keeps the lines apart in the search index.
 BR = Markup("<br> ")

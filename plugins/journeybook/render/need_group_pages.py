@@ -58,8 +58,8 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> Page:
                     ctx.step_link(here, jid, step.id),
                     ctx.journey_link(here, jid),
                     emotion_text(step.emotion.get(group.id), L),
-                    "<br>".join(pains) or "–",
-                    "<br>".join(gains) or "–",
+                    "<br> ".join(pains) or "–",
+                    "<br> ".join(gains) or "–",
                 ]
             )
         head = [L["step"], L["journey"], L["emotion"], L["pain_points"], L["gain_points"]]

@@ -4,7 +4,7 @@ Mermaid's quadrantChart puts each quadrant's name at a fixed place, where a
 point may lie (the example's item 4 covered "Fill-ins"), and draws a point's
 name beside it, where another point may lie. Here every point is a numbered
 disc (the number is the item's rank in the table above), discs that would
-overlap are moved apart, and each quadrant's name goes to the first of its
+overlap are moved apart within their quadrant, and each quadrant's name goes to the first of its
 corners where its box touches no disc. Colours come from the palette's custom
 properties (journeybook.css), text is 13 px or more at any zoom of 100 %, and
 every label passes through ``html_text``/``attr``.
@@ -64,21 +64,54 @@ def _position(effort: float, value: float) -> tuple[float, float]:
 
 
 def place(items: Sequence[Item]) -> list[Placed]:
-    """Each disc at its values, or, when that spot is taken, at the nearest free spot on a spiral around it."""
-    placed: list[Placed] = []
+    """Each disc at its values, or, when that spot is taken, at the nearest free spot around it.
+
+    The free spots are those of a hexagonal lattice centred on the disc's own
+    spot, nearest first, and only on the same side of each divider as that
+    spot (either side when it lies on the divider): a heap of items with equal
+    values packs tightly and never spills into a quadrant that would class
+    them otherwise. When the quadrant is full, the disc stays on its spot.
+    """
+    left, top, right, bottom = _plot()
+    mid_x, mid_y = (left + right) / 2, (top + bottom) / 2
     gap = 2 * RADIUS + 2
+    taken: dict[tuple[int, int], list[tuple[float, float]]] = {}
+
+    def free(x: float, y: float) -> bool:
+        cx, cy = int(x // gap), int(y // gap)
+        near = (p for i in (-1, 0, 1) for j in (-1, 0, 1) for p in taken.get((cx + i, cy + j), ()))
+        return all(math.hypot(x - px, y - py) >= gap - 0.01 for px, py in near)  # lattice neighbours: gap apart
+
+    def side(v: float, mid: float, low: float, high: float) -> tuple[float, float]:
+        lo, hi = low + RADIUS, high - RADIUS
+        if v < mid:
+            return lo, mid - RADIUS - 1
+        if v > mid:
+            return mid + RADIUS + 1, hi
+        return lo, hi
+
+    placed: list[Placed] = []
+    reach = int(max(right - left, bottom - top) / gap) + 1
+    rows = int(max(right - left, bottom - top) / (gap * 0.866)) + 1
+    around: dict[tuple[float, float], list[tuple[float, float]]] = {}  # few distinct values: one lattice each
+
+    def spots(x0: float, y0: float) -> list[tuple[float, float]]:
+        x_lo, x_hi = side(x0, mid_x, left, right)
+        y_lo, y_hi = side(y0, mid_y, top, bottom)
+        lattice = (
+            (x0 + (i + (j % 2) / 2) * gap, y0 + j * gap * 0.866)
+            for j in range(-rows, rows + 1)
+            for i in range(-reach, reach + 1)
+        )
+        inside = [(x, y) for x, y in lattice if x_lo <= x <= x_hi and y_lo <= y <= y_hi]
+        return sorted(inside, key=lambda s: math.hypot(s[0] - x0, s[1] - y0))
+
     for item in items:
-        x0, y0 = _position(item.effort, item.value)
-        x, y = x0, y0
-        turn = 0
-        while any(math.hypot(x - p.x, y - p.y) < gap for p in placed) and turn < 400:
-            turn += 1
-            angle = turn * 0.9
-            distance = gap * (0.6 + turn / 12)
-            x, y = x0 + distance * math.cos(angle), y0 + distance * math.sin(angle)
-            left, top, right, bottom = _plot()
-            x = min(max(x, left + RADIUS), right - RADIUS)
-            y = min(max(y, top + RADIUS), bottom - RADIUS)
+        home = _position(item.effort, item.value)
+        if home not in around:
+            around[home] = spots(*home)
+        x, y = next((s for s in around[home] if free(*s)), home)
+        taken.setdefault((int(x // gap), int(y // gap)), []).append((x, y))
         placed.append(Placed(item, x, y))
     return placed
 
