@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from mkdocs.livereload import LiveReloadServer
 
-from journeybook.serve_watch import DataWatchError, watch_data
+from journeybook import serve_watch
+from journeybook.serve_watch import DATA_POLL_MAX_SECONDS, DATA_POLL_SECONDS, DataWatchError, poll_interval, watch_data
 
 
 def _server(site: Path) -> LiveReloadServer:
@@ -44,6 +45,7 @@ def test_a_saved_yaml_file_asks_the_server_for_a_rebuild(tmp_path: Path) -> None
     observer = watch_data(server, data)
     try:
         assert observer is not None
+        assert observer.timeout == DATA_POLL_SECONDS  # a small folder is looked at every tenth of a second
         time.sleep(0.3)  # the first look at the folder is its starting point
         assert not _asked(server, within=0.3)
         journey.write_text("id: b\n", encoding="utf-8")
@@ -53,6 +55,22 @@ def test_a_saved_yaml_file_asks_the_server_for_a_rebuild(tmp_path: Path) -> None
             observer.stop()
             observer.join(5)
     assert observer is not None and not observer.is_alive()
+
+
+def test_a_folder_costly_to_look_at_is_looked_at_less_often(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each look holds the interpreter lock that serve's rebuild needs; a thousand-journey folder costs ~15 ms."""
+    for n in range(20):
+        (tmp_path / f"j{n}.yml").write_text("id: x\n", encoding="utf-8")
+    assert poll_interval(tmp_path) == DATA_POLL_SECONDS
+    monkeypatch.setattr(serve_watch, "DATA_POLL_SHARE", 1e-9)  # as if one look took a long time
+    assert poll_interval(tmp_path) == DATA_POLL_MAX_SECONDS
+    monkeypatch.setattr(serve_watch, "DATA_POLL_SHARE", 1.0)
+    server = _server(tmp_path / "site")
+    observer = watch_data(server, tmp_path, interval=0.3)
+    assert observer is not None
+    observer.stop()
+    observer.join(5)
+    assert observer.timeout == 0.3
 
 
 class _PublicOnly:

@@ -78,7 +78,7 @@ from .serve_rebuild import (
     rebuild_pages,
     watched_files,
 )
-from .serve_watch import DATA_POLL_SECONDS, DataWatchError, watch_data
+from .serve_watch import DataWatchError, watch_data
 from .site_assets import (
     ASSETS,
     CSS_URI,
@@ -515,7 +515,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         except DataWatchError as exc:
             log.warning("%s; edits to it do not reload the page: create it and start serve again", exc)
         if self.data_watch is not None:
-            log.info("watching '%s' for changes every %g s", data, DATA_POLL_SECONDS)
+            log.info("watching '%s' for changes every %.2g s", data, self.data_watch.timeout)
         full = getattr(server, "builder", None)
         if callable(full):
 
