@@ -1,0 +1,61 @@
+"""What a reader met on the eighth walk through the built handbook, each a defect fixed in the tool.
+
+Every test here failed before its fix.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+
+from conftest import edit
+from journeybook.core import load_handbook
+from journeybook.render import render_site
+from journeybook.render.trace_pages import ONE_PAGE_MAX_DIAGRAMS
+from synthetic import generate
+
+HOSTILE = 'A "quoted" <b>bold</b> & {braced} | *starred* journey'
+
+
+class _Links(HTMLParser):
+    """Each link's href and the words a screen reader names it by (all its text, hidden or not)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self._open: list[str] | None = None
+        self._href = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self._open, self._href = [], dict(attrs).get("href") or ""
+        elif self._open is not None and tag not in ("span",):
+            self._open.append(f"<{tag}>")  # markup inside a link's name: editor text that ran
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._open is not None:
+            self.links.append((self._href, "".join(self._open)))
+            self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open.append(data)
+
+
+def test_each_chain_link_in_the_traceability_summary_names_its_journey(tmp_path: Path) -> None:
+    """Past ONE_PAGE_MAX_DIAGRAMS journeys the traceability page is a table whose last column linked
+    every row with the same words: a screen reader listing the links heard "From pain to result" a
+    dozen times. Each link now names its journey, the editor's title shown as typed."""
+    generate(tmp_path, ONE_PAGE_MAX_DIAGRAMS + 2, 5)
+    edit(tmp_path / "journey-3.yml", "title: Generated journey 3", f"title: '{HOSTILE}'")
+    pages = {p.path: p.content for p in render_site(load_handbook(tmp_path))}
+    html = markdown.markdown(pages["backlog/traceability.md"], extensions=["tables", "attr_list", "md_in_html"])
+    parser = _Links()
+    parser.feed(html)
+    chains = [(href, name) for href, name in parser.links if href.endswith("/traceability.md")]
+    assert len(chains) == ONE_PAGE_MAX_DIAGRAMS + 2
+    names = [name for _, name in chains]
+    assert len(set(names)) == len(names), names
+    assert any(name.endswith(HOSTILE) for name in names), names
