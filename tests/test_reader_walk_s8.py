@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import markdown
+import pytest
 
 from conftest import edit
 from journeybook.core import load_handbook
 from journeybook.render import render_site
 from journeybook.render.trace_pages import ONE_PAGE_MAX_DIAGRAMS
 from synthetic import generate
+from test_browser import Visit
 
 HOSTILE = 'A "quoted" <b>bold</b> & {braced} | *starred* journey'
 
@@ -59,3 +62,28 @@ def test_each_chain_link_in_the_traceability_summary_names_its_journey(tmp_path:
     names = [name for _, name in chains]
     assert len(set(names)) == len(names), names
     assert any(name.endswith(HOSTILE) for name in names), names
+
+
+@pytest.mark.browser
+def test_a_chain_wider_than_the_paper_shrinks_to_it_in_print(browser: Any, base_url: str) -> None:
+    """A traceability chain keeps its natural size on screen (its box scrolls sideways) but on paper
+    nothing scrolls: the part past the sheet's right edge was cut off. Printed on a sheet narrower
+    than the widest chain, every chain now fits the sheet; on screen they keep their size."""
+    visit = Visit(browser, base_url + "backlog/traceability/", base_url, {"width": 1400, "height": 900})
+    page = visit.page
+    try:
+        visit.diagrams()
+        widths = (
+            "() => [...document.querySelectorAll('.mermaid')].map(e => e.shadowRoot.querySelector('svg')"
+            ".getBoundingClientRect().width)"
+        )
+        natural: list[float] = page.evaluate(widths)
+        sheet = int(max(natural)) - 200
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": sheet, "height": 1000})
+        printed: list[float] = page.evaluate(widths)
+        assert max(printed) <= sheet, (natural, printed)
+        page.emulate_media(media="screen")
+        assert page.evaluate(widths) == natural
+    finally:
+        visit.close()
