@@ -12,12 +12,13 @@ from typing import Any
 import markdown
 import pytest
 
-from conftest import edit
+from conftest import edit, write_config
 from journeybook.core import load_handbook
 from journeybook.render import render_site
 from journeybook.render.trace_pages import ONE_PAGE_MAX_DIAGRAMS
 from synthetic import generate
 from test_browser import Visit
+from test_serve_preview import get, serving, wait_for
 
 HOSTILE = 'A "quoted" <b>bold</b> & {braced} | *starred* journey'
 
@@ -87,3 +88,27 @@ def test_a_chain_wider_than_the_paper_shrinks_to_it_in_print(browser: Any, base_
         assert page.evaluate(widths) == natural
     finally:
         visit.close()
+
+
+@pytest.mark.browser
+def test_the_data_problems_page_keeps_the_nav_entries_apart(browser: Any, mini: Path, tmp_path: Path) -> None:
+    """Under `mkdocs serve` with a mistake in the data, every page shows the messages; each page's
+    title was set to "Handbook data has problems", so every nav entry read the same and the reader
+    could not tell the pages apart. The heading still says it; the nav keeps each page's own name."""
+    with serving(write_config(tmp_path, mini)) as url:
+        edit(mini / "now.yml", "            root_causes: [old-system]\n", "            severity: worst\n")
+        journey = url + "journeys/move-now/"
+        assert wait_for(lambda: "Handbook data has problems" in get(journey))
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        try:
+            page.goto(journey, wait_until="load")  # serve's reload script keeps a request open: no network idle
+            assert page.get_by_role("heading", level=1).inner_text().startswith("Handbook data has problems")
+            entries = [
+                " ".join(t.split())
+                for t in page.locator(".md-nav--primary .md-nav__link").all_inner_texts()
+                if t.strip()
+            ]
+            assert len(entries) > 3
+            assert not [e for e in entries if "data has problems" in e], entries
+        finally:
+            page.close()
