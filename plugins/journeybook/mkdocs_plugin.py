@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import re
 import subprocess
 import time
@@ -96,6 +97,8 @@ from .template_cache import TemplateCodeCache
 log = get_plugin_logger(__name__)
 
 #: A diagram whose source (after any %% directive lines) is a flowchart.
+#: The text of a generated page while the data has problems: a stand-in that only keeps the address alive.
+PLACEHOLDER_TITLE = "…"
 FLOWCHART = re.compile(r'<pre class="mermaid"[^>]*><code>(?:%%[^\n]*\n|\s)*(?:flowchart|graph)\b')
 LOADER_TAG = re.compile(r'<script src="([^"]*)' + re.escape(LOADER_URI) + '"')
 #: Sections of a journey page left out of the search index (label keys): they repeat what is indexed
@@ -389,7 +392,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
         wanted = set(self.generated) | {p for p in nav_paths(config.nav) if p.endswith(".md")}
         for path in sorted(wanted):
             if path.endswith(".md") and files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content="# …\n"))
+                files.append(File.generated(config, path, content=f"# {PLACEHOLDER_TITLE}\n"))
         self._add_assets(files, config)  # the pages still ask for them: no 404s, no console errors
         return files
 
@@ -397,7 +400,7 @@ class JourneybookPlugin(BasePlugin[JourneybookConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         config["markdown_extensions"] = self.extensions
         if self.problems:
-            page.meta["title"] = "Handbook data has problems"
+            page.meta["title"] = own_title(page)  # the heading says what is wrong; the nav keeps its entries
             return problem_page(self.problems)
         if self.abbreviations:
             markdown = f"{markdown}\n\n{self.abbreviations}\n"
@@ -672,6 +675,20 @@ def _write_if_changed(path: Path, text: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
+
+
+def own_title(page: MkPage) -> str:
+    """The title a page keeps in the nav and the browser tab while it shows the data's problems.
+
+    A hand-written page keeps its own; a generated page, whose text is only a placeholder while
+    the data cannot be read, is named for its address ("journeys/move-now.md" -> "Move now"), so
+    the nav's entries stay told apart instead of all reading "Handbook data has problems".
+    """
+    title: str | None = page.title
+    if title and title != PLACEHOLDER_TITLE:
+        return title
+    parts = [part for part in posixpath.splitext(page.file.src_uri)[0].split("/") if part not in ("index", "README")]
+    return (parts[-1] if parts else "Home").replace("-", " ").replace("_", " ").capitalize()
 
 
 def problem_page(problems: list[Problem]) -> str:

@@ -77,6 +77,16 @@
   // Mermaid draws only an error once a diagram's source passes 50 000 characters or 500 edges:
   // the traceability chain of one large journey can (its labels are escaped, several times their
   // text). Site-wide limits cannot be set from inside a diagram, so they are set here.
+  // On paper a diagram wider than the sheet shrinks to it: the box that scrolls it sideways on
+  // screen cannot scroll there, and the page's CSS cannot reach into the shadow root the theme
+  // draws the diagram in, so the rule goes into the diagram's own style sheet.
+  var PRINT_FIT = "@media print{svg{max-width:100%!important;height:auto!important}}";
+  function fitsThePaper(result) {
+    if (result && typeof result.svg === "string" && result.svg.indexOf("<style>") !== -1) {
+      result.svg = result.svg.replace("<style>", "<style>" + PRINT_FIT);
+    }
+    return result;
+  }
   var limits = { maxTextSize: 1000000, maxEdges: 5000 };
   window.mermaid = {
     initialize: function (config) {
@@ -84,7 +94,7 @@
     },
     render: function (id, text) {
       return load().then(function (real) {
-        return real.render(id, text);
+        return real.render(id, text).then(fitsThePaper);
       });
     },
     registerIconPacks: function (packs) {

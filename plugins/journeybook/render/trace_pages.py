@@ -17,7 +17,7 @@ from ..core.handbook import journey_pain_points
 from ..core.kinds import Kind
 from ..core.models import JourneyFile
 from .context import Context, Page, Unit, page, render_units
-from .text import bullets, inline, link, rel, table
+from .text import bullets, inline, rel, table
 from .trace_blocks import journey_trace
 
 ONE_PAGE_MAX_DIAGRAMS = 10
@@ -130,11 +130,18 @@ def _summary_table(ctx: Context, here: str, rows: list[tuple[JourneyFile, int, i
                 ctx.L.number(pains),
                 ctx.L.number(no_cause),
                 ctx.L.number(no_item),
-                link(L["trace"], rel(here, journey_trace_path(j.id))),
+                _trace_link(ctx, here, j),
             ]
             for j, pains, no_cause, no_item in rows
         ],
     )
+
+
+def _trace_link(ctx: Context, here: str, journey: JourneyFile) -> str:
+    """The link to a journey's chain page; its accessible name also says which journey, since a screen
+    reader listing the page's links would otherwise hear the same words once per row."""
+    hidden = f'<span class="jb-visually-hidden">: {inline(journey.title)}</span>'
+    return f"[{inline(ctx.L['trace'])}{hidden}]({rel(here, journey_trace_path(journey.id))})"
 
 
 def _gaps_summary(ctx: Context, found: Gaps, rows: list[tuple[JourneyFile, int, int, int]]) -> Page:
