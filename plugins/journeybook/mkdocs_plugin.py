@@ -96,9 +96,9 @@ from .template_cache import TemplateCodeCache
 
 log = get_plugin_logger(__name__)
 
-#: A diagram whose source (after any %% directive lines) is a flowchart.
 #: The text of a generated page while the data has problems: a stand-in that only keeps the address alive.
 PLACEHOLDER_TITLE = "…"
+#: A diagram whose source (after any %% directive lines) is a flowchart.
 FLOWCHART = re.compile(r'<pre class="mermaid"[^>]*><code>(?:%%[^\n]*\n|\s)*(?:flowchart|graph)\b')
 LOADER_TAG = re.compile(r'<script src="([^"]*)' + re.escape(LOADER_URI) + '"')
 #: Sections of a journey page left out of the search index (label keys): they repeat what is indexed
