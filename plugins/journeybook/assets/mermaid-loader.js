@@ -67,6 +67,11 @@
           if (settings) {
             real.initialize(settings);
           }
+          // The same for render: once Mermaid is here the theme calls it directly.
+          var render = real.render.bind(real);
+          real.render = function (id, text, container) {
+            return render(id, text, container).then(fitsThePaper);
+          };
           // From now on the theme calls Mermaid itself.
           window.mermaid = real;
           return real;
@@ -94,7 +99,7 @@
     },
     render: function (id, text) {
       return load().then(function (real) {
-        return real.render(id, text).then(fitsThePaper);
+        return real.render(id, text);
       });
     },
     registerIconPacks: function (packs) {
