@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -27,14 +28,14 @@ def _tag(journey: Path, tags: str) -> None:
     journey.write_text(re.sub(r"^(summary: .*)$", rf"\1\ntags: {tags}", text, count=1, flags=re.M), "utf-8")
 
 
-def _tags_by_key(folder: Path) -> dict[str, set[str]]:
+def _tags_by_key(folder: Path, key: Callable[[str], str] = tag_key) -> dict[str, set[str]]:
     spellings: dict[str, set[str]] = defaultdict(set)
     for page in render_site(load_handbook(folder)):
         if not page.content.startswith("---\n"):
             continue
         meta = yaml.safe_load(page.content.split("\n---\n", 1)[0].removeprefix("---\n")) or {}
         for tag in meta.get("tags", []):
-            spellings[tag_key(tag)].add(tag)
+            spellings[key(tag)].add(tag)
     return spellings
 
 

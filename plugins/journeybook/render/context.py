@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from markupsafe import Markup
+from pymdownx.slugs import slugify
 
 from ..core.figures import Figures, figures_of
 from ..core.freshness import DueReview, due_for_review, today
@@ -24,7 +25,7 @@ from ..core.kinds import Kind, split_ref
 from ..core.models import JourneyFile
 from . import markup
 from .backlog_paths import BACKLOG_INDEX, item_pages
-from .escape import front_matter
+from .escape import attr, front_matter
 from .i18n import Labels, labels_for
 from .label_keys import JOURNEY_STATE
 from .text import inline, link, rel
@@ -78,11 +79,18 @@ PAGE_TAGS = ("journey", "blueprint", "comparison", "backlog", "failure_demand", 
 
 def tag_key(tag: str) -> str:
     """What makes two tags one section of the tags index: the theme's anchor for a tag is its lower-case
-    name with spaces and punctuation as hyphens, so 'E-service', 'e service' and 'E-Service' share one."""
-    return "-".join(_TAG_WORDS.findall(unicodedata.normalize("NFKC", tag).casefold()))
+    name with spaces and punctuation as hyphens, so 'E-service', 'e service' and 'E-Service' share one.
+
+    Made from the theme's own anchor (its default tags_slugify, of the tag as the front matter escapes it), so
+    that two tags with one anchor always share a key: the theme drops punctuation, so 'a.b' and 'ab' were two
+    sections with the id 'tag:ab', and '!!!' and '???' two with 'tag:'.
+    """
+    return "-".join(_TAG_WORDS.findall(_TAG_SLUG(attr(unicodedata.normalize("NFKC", tag).casefold()), "-")))
 
 
 _TAG_WORDS = re.compile(r"[^\W_]+")
+#: mkdocs-material's default `tags_slugify` (material/plugins/tags/config.py).
+_TAG_SLUG = slugify(case="lower")
 
 Unit = tuple[tuple[str, ...], Callable[["Context"], list[Page]]]
 """A unit of work: its key, and what renders its pages from a context (see `render.incremental`).
