@@ -78,8 +78,7 @@ PAGE_TAGS = ("journey", "blueprint", "comparison", "backlog", "failure_demand", 
 
 
 def tag_key(tag: str) -> str:
-    """What makes two tags one section of the tags index: the theme's anchor for a tag is its lower-case
-    name with spaces and punctuation as hyphens, so 'E-service', 'e service' and 'E-Service' share one.
+    """What makes two tags one section of the tags index: 'E-service', 'e service' and 'E-Service' share one.
 
     Made from the theme's own anchor (its default tags_slugify, of the tag as the front matter escapes it), so
     that two tags with one anchor always share a key: the theme drops punctuation, so 'a.b' and 'ab' were two
