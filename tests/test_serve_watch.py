@@ -89,17 +89,22 @@ def test_a_server_without_the_rebuild_flag_watches_the_folder_itself(tmp_path: P
     assert server.watched == [str(tmp_path)]
 
 
-def test_the_plugin_stops_its_watcher_when_serve_ends(tmp_path: Path) -> None:
+def _serving_plugin(data: Path, tmp_path: Path) -> tuple[Any, Any, LiveReloadServer]:
+    """A journeybook plugin started for `mkdocs serve` of the data folder, its config and a server (not bound)."""
     from mkdocs.config.defaults import MkDocsConfig
 
     from journeybook.mkdocs_plugin import JourneybookPlugin
 
     plugin = JourneybookPlugin()
-    plugin.load_config({"data_dir": str(tmp_path)})
+    plugin.load_config({"data_dir": str(data)})
     plugin.on_startup(command="serve", dirty=False)
     config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
     config.load_dict({"site_name": "x", "docs_dir": str(tmp_path)})
-    server = _server(tmp_path / "site")
+    return plugin, config, _server(tmp_path / "site")
+
+
+def test_the_plugin_stops_its_watcher_when_serve_ends(tmp_path: Path) -> None:
+    plugin, config, server = _serving_plugin(tmp_path, tmp_path)
     plugin.on_serve(server, config=config, builder=lambda: None)
     observer = plugin.data_watch
     assert observer is not None and observer.is_alive()
@@ -110,19 +115,10 @@ def test_the_plugin_stops_its_watcher_when_serve_ends(tmp_path: Path) -> None:
 
 def test_a_missing_data_folder_is_said_once_and_serve_goes_on(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """MkDocs' own watcher stops serve with a traceback on a missing folder; the page already names the mistake."""
-    from mkdocs.config.defaults import MkDocsConfig
-
-    from journeybook.mkdocs_plugin import JourneybookPlugin
-
     missing = tmp_path / "journeys"
     with pytest.raises(DataWatchError, match="does not exist"):
         watch_data(_server(tmp_path / "site"), missing)
-    plugin = JourneybookPlugin()
-    plugin.load_config({"data_dir": str(missing)})
-    plugin.on_startup(command="serve", dirty=False)
-    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
-    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path)})
-    server = _server(tmp_path / "site")
+    plugin, config, server = _serving_plugin(missing, tmp_path)
     with caplog.at_level(logging.WARNING):
         assert plugin.on_serve(server, config=config, builder=lambda: None) is server
     assert plugin.data_watch is None

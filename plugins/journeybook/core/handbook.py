@@ -476,17 +476,15 @@ def _glossary_bounds(found: Collected) -> list[Problem]:
     for term_id, term in found.terms.items():
         words += 1 + len(term.aliases)
         if words > GLOSSARY_MAX_WORDS:
-            return [
-                found.locator.problem(
-                    Kind.TERM,
-                    term_id,
-                    (),
-                    f"the glossary has more than {GLOSSARY_MAX_WORDS:,} terms and aliases",
-                    expected=f"at most {GLOSSARY_MAX_WORDS:,} terms and aliases in all glossary files",
-                    found=f"{sum(1 + len(t.aliases) for t in found.terms.values()):,} terms and aliases",
-                    hint="keep the words readers meet in the handbook; a dictionary belongs elsewhere",
-                )
-            ]
+            total = sum(1 + len(t.aliases) for t in found.terms.values())
+            return _too_many(
+                found,
+                (Kind.TERM, term_id, ()),
+                ("the glossary has", "terms and aliases", "glossary files"),
+                GLOSSARY_MAX_WORDS,
+                total,
+                "keep the words readers meet in the handbook; a dictionary belongs elsewhere",
+            )
     return []
 
 
@@ -496,19 +494,43 @@ def _tag_bounds(found: Collected) -> list[Problem]:
     for journey_id, journey in found.journeys.items():
         seen.update(tag.casefold() for tag in journey.tags)
         if len(seen) > HANDBOOK_MAX_TAGS:
-            every = {tag.casefold() for j in found.journeys.values() for tag in j.tags}
-            return [
-                found.locator.problem(
-                    Kind.JOURNEY,
-                    journey_id,
-                    ("tags",),
-                    f"the journeys have more than {HANDBOOK_MAX_TAGS:,} different tags",
-                    expected=f"at most {HANDBOOK_MAX_TAGS:,} different tags in all journeys",
-                    found=f"{len(every):,} different tags",
-                    hint="a tag groups journeys: use the same few tags across journeys",
-                )
-            ]
+            total = len({tag.casefold() for j in found.journeys.values() for tag in j.tags})
+            return _too_many(
+                found,
+                (Kind.JOURNEY, journey_id, ("tags",)),
+                ("the journeys have", "different tags", "journeys"),
+                HANDBOOK_MAX_TAGS,
+                total,
+                "a tag groups journeys: use the same few tags across journeys",
+            )
     return []
+
+
+def _too_many(
+    found: Collected,
+    at: tuple[Kind, str, FieldPath],
+    words: tuple[str, str, str],
+    limit: int,
+    total: int,
+    hint: str,
+) -> list[Problem]:
+    """One message for a handbook-wide limit, at the entry that went past it.
+
+    `words`: who has them ('the glossary has'), what they are ('terms and aliases') and where they are counted.
+    """
+    kind, ident, field = at
+    who, what, where = words
+    return [
+        found.locator.problem(
+            kind,
+            ident,
+            field,
+            f"{who} more than {limit:,} {what}",
+            expected=f"at most {limit:,} {what} in all {where}",
+            found=f"{total:,} {what}",
+            hint=hint,
+        )
+    ]
 
 
 def _ids_in(data: object) -> set[str]:

@@ -27,7 +27,7 @@ from .escape import quoted_title
 from .i18n import Labels
 from .label_keys import BACKLOG_STATUS, EMOTION, INSIGHT_STATUS, INSIGHT_TYPE, SEVERITY
 from .map_grid import Row, cards, cells_row, grid, lane_row
-from .markup import BR, join, strong
+from .markup import BR, LINE_BREAK, join, strong
 from .metric_blocks import metric_summary
 from .review_pages import review_notice
 from .text import attr, block, bullets, details, indent, inline, link, rel, table
@@ -274,8 +274,8 @@ def _group_tabs(ctx: Context, journey: JourneyFile, here: str) -> str:
                 [
                     link(step.name, f"#step-{step.id}"),
                     emotion_text(step.emotion.get(gid), L),
-                    "<br> ".join(pains) or "–",
-                    "<br> ".join(gains) or "–",
+                    LINE_BREAK.join(pains) or "–",
+                    LINE_BREAK.join(gains) or "–",
                 ]
             )
         body = f"{ctx.group_link(here, gid)}: {inline(group.summary)}\n\n" + table(

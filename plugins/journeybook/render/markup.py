@@ -151,4 +151,5 @@ def join(separator: str | Markup, items: Iterable[str | Markup]) -> Markup:
 
 
 #: A line break; the space after it (not drawn at a line's start) keeps the lines apart in the search index.
-BR = Markup("<br> ")
+LINE_BREAK = "<br> "
+BR = Markup(LINE_BREAK)

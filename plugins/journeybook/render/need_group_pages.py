@@ -8,6 +8,7 @@ from ..core.models import JourneyState, NeedGroupFile
 from .context import Context, Page, page
 from .journey_page import emotion_text
 from .label_keys import JOURNEY_STATE
+from .markup import LINE_BREAK
 from .review_pages import review_notice
 from .text import block, bullets, inline, table
 
@@ -58,8 +59,8 @@ def render_need_group(ctx: Context, group: NeedGroupFile) -> Page:
                     ctx.step_link(here, jid, step.id),
                     ctx.journey_link(here, jid),
                     emotion_text(step.emotion.get(group.id), L),
-                    "<br> ".join(pains) or "–",
-                    "<br> ".join(gains) or "–",
+                    LINE_BREAK.join(pains) or "–",
+                    LINE_BREAK.join(gains) or "–",
                 ]
             )
         head = [L["step"], L["journey"], L["emotion"], L["pain_points"], L["gain_points"]]
